@@ -29,7 +29,10 @@ final class TiffDirectories extends TiffDecoder {
         } catch (IOException | RuntimeException e) {
             // ImageJ signals unsupported layouts (tiles, odd compressions, sample counts) with IOException messages
             // written for users, so we pass them on; runtime errors here mean a directory that makes no sense.
-            throw new KaryoInputException(file, "not a readable TIFF (" + describe(e) + ")", e);
+            String why = describe(e);
+            throw new KaryoInputException(file, (why.startsWith("Unsupported BitsPerSample")
+                    || why.startsWith("Unsupported SamplesPerPixel") ? "unsupported pixel type" : "not a readable TIFF")
+                    + " (" + why + ")", e);
         }
         if (info == null || info.length == 0) {
             throw new KaryoInputException(file, "not a readable TIFF (no image directory)");

@@ -96,6 +96,7 @@ final class TiffFileReader {
                         + t + " but page 1 is " + type);
             }
             checkStrips(file, fi, p, t, length);
+            CompressedStrips.check(file, fi, p, t);
             out.add(new PlaneSource(fi, fi.getOffset(), p));
         }
         return out;
@@ -119,8 +120,8 @@ final class TiffFileReader {
             long off = Integer.toUnsignedLong(offsets[i]);
             long len = lengths != null && i < lengths.length ? Integer.toUnsignedLong(lengths[i]) : 0;
             if (off + len > length) {
-                throw truncated(file, where + "strip " + (i + 1) + " of " + offsets.length + " (bytes " + off
-                        + " to " + (off + len) + ")", length);
+                throw truncated(file, where + "strip " + (i + 1) + " of " + offsets.length + " of the " + fi.width + "x"
+                        + fi.height + " " + type + " image runs to byte " + (off + len), length);
             }
             if (!compressed && i > 0 && off != Integer.toUnsignedLong(offsets[i - 1])
                     + Integer.toUnsignedLong(lengths[i - 1])) {
@@ -200,17 +201,8 @@ final class TiffFileReader {
         if (length < 8) {
             throw truncated(file, "the 8-byte TIFF header", length);
         }
-        ByteBuffer b = ByteBuffer.allocate(8);
-        try (FileChannel ch = FileChannel.open(file)) {
-            while (b.hasRemaining() && ch.read(b) >= 0) {
-                // read until the header is complete
-            }
-        } catch (IOException e) {
-            throw new KaryoInputException(file, "cannot read (" + e.getMessage() + ")", e);
-        }
-        b.flip();
-        byte order = b.get(0);
-        b.order(order == 'I' ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
+        ByteBuffer b = readAt(file, 0, 8, ByteOrder.BIG_ENDIAN);
+        b.order(b.get(0) == 'I' ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
         int magic = Short.toUnsignedInt(b.getShort(2));
         if (magic == 43) {
             return; // BigTIFF: offsets are 64-bit; let ImageJ judge it
@@ -223,6 +215,23 @@ final class TiffFileReader {
             throw new KaryoInputException(file, "corrupt or truncated TIFF: first image directory at byte " + ifd
                     + " but the file has " + length + " bytes");
         }
+        long entries = Short.toUnsignedInt(readAt(file, ifd, 2, b.order()).getShort(0));
+        long end = ifd + 2 + 12 * entries + 4;
+        if (end > length) {
+            throw truncated(file, "the first image directory (" + entries + " entries) runs to byte " + end, length);
+        }
+    }
+
+    private static ByteBuffer readAt(Path file, long offset, int n, ByteOrder order) throws KaryoInputException {
+        ByteBuffer b = ByteBuffer.allocate(n).order(order);
+        try (FileChannel ch = FileChannel.open(file)) {
+            while (b.hasRemaining() && ch.read(b, offset + b.position()) >= 0) {
+                // read until complete; the caller has checked the bytes exist
+            }
+        } catch (IOException e) {
+            throw new KaryoInputException(file, "cannot read (" + e.getMessage() + ")", e);
+        }
+        return b;
     }
 
     private static KaryoInputException truncated(Path file, String what, long length) {

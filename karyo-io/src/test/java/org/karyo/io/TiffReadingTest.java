@@ -44,6 +44,27 @@ class TiffReadingTest {
         assertThat(p.pixels()).containsExactly(TiffFixtures.values(img));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"LZW", "Deflate", "PackBits"})
+    void readsLargeCompressibleImageExactly(String compression) throws Exception {
+        // Long runs and repeats fill the LZW table past 4096 entries, exercising code-width changes and clears.
+        BufferedImage img = TiffFixtures.grey(DataBuffer.TYPE_USHORT, 300, 200, 1, 0, 1);
+        for (int y = 0; y < 200; y++) {
+            for (int x = 0; x < 300; x++) {
+                img.getRaster().setSample(x, y, 0, (x / 7) * 13 + (y / 5) * 101 + ((x * y) % 11 == 0 ? 3 : 0));
+            }
+        }
+        Path f = dir.resolve("big.tif");
+        TiffFixtures.write(f, compression, img);
+
+        Plane p = ImageFileReader.readPlane(f);
+
+        if (!"PackBits".equals(compression)) { // byte runs are rare in 16-bit data, so PackBits barely shrinks it
+            assertThat(java.nio.file.Files.size(f)).as("fixture is compressed").isLessThan(300 * 200 * 2 / 2);
+        }
+        assertThat(p.pixels()).containsExactly(TiffFixtures.values(img));
+    }
+
     @Test
     void readsSigned16BitWithNegativeValues() throws Exception {
         BufferedImage img = TiffFixtures.grey(DataBuffer.TYPE_SHORT, 20, 10, 3, -32768, 32767);
