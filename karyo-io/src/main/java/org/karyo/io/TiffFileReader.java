@@ -1,0 +1,258 @@
+package org.karyo.io;
+
+import ij.io.FileInfo;
+import ij.io.ImageReader;
+import org.karyo.KaryoInputException;
+import org.karyo.image.Hyperstack;
+import org.karyo.image.Plane;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads grey TIFF files (single page, multi-page, ImageJ hyperstacks; uncompressed, LZW, Deflate, PackBits)
+ * with ImageJ 1.x's decoder, headless.
+ *
+ * <p>ImageJ's pixel reader does not fail on a truncated file: it logs an EOF warning and returns a partly
+ * zero image. So every page's pixel data is checked against the file length before anything is decoded,
+ * and plane sizes are checked before any array is allocated.
+ */
+final class TiffFileReader {
+    /** The most pixels one Java array (and so one {@link Plane}) can hold. */
+    static final long MAX_PLANE_PIXELS = Integer.MAX_VALUE - 8;
+
+    private TiffFileReader() {
+    }
+
+    /** Where one plane's pixels are: the directory describing them, and the first byte to read from. */
+    private record PlaneSource(FileInfo info, long offset, int page) {
+    }
+
+    static Hyperstack read(Path file) throws KaryoInputException {
+        long length = fileLength(file);
+        checkHeader(file, length);
+        FileInfo[] ifds = TiffDirectories.read(file);
+        FileInfo first = ifds[0];
+        TiffPixelType type = TiffPixelType.of(file, first, 0);
+        checkPlaneSize(file, first);
+
+        List<PlaneSource> sources = ifds.length == 1 && first.nImages > 1
+                ? contiguousStack(file, first, type, length)
+                : pages(file, ifds, type, length);
+        checkMemory(file, first, sources.size());
+
+        int[] shape = shape(file, first, sources.size());
+        List<Plane> planes = new ArrayList<>(sources.size());
+        for (PlaneSource s : sources) {
+            planes.add(readPlane(file, s, type));
+        }
+        return new Hyperstack(shape[0], shape[1], shape[2], planes);
+    }
+
+    /** An ImageJ stack: one directory, nImages planes stored one after another (ImageJ's encoder never compresses). */
+    private static List<PlaneSource> contiguousStack(Path file, FileInfo fi, TiffPixelType type, long length)
+            throws KaryoInputException {
+        if (fi.compression > FileInfo.COMPRESSION_NONE) {
+            throw new KaryoInputException(file, "compressed ImageJ stack (" + fi.nImages
+                    + " images in one directory) is not supported; save it uncompressed or as separate pages");
+        }
+        long planeBytes = type.storedBytes(fi.width, fi.height);
+        long gap = fi.getGap();
+        long start = fi.getOffset();
+        long end = start + fi.nImages * planeBytes + (fi.nImages - 1) * gap;
+        if (end > length) {
+            throw truncated(file, fi.nImages + " images of " + fi.width + "x" + fi.height + " " + type
+                    + " need bytes up to " + end, length);
+        }
+        List<PlaneSource> out = new ArrayList<>(fi.nImages);
+        for (int i = 0; i < fi.nImages; i++) {
+            out.add(new PlaneSource(fi, start + i * (planeBytes + gap), i));
+        }
+        return out;
+    }
+
+    /** A plain multi-page TIFF: every directory is a plane and must match the first in size and type. */
+    private static List<PlaneSource> pages(Path file, FileInfo[] ifds, TiffPixelType type, long length)
+            throws KaryoInputException {
+        FileInfo first = ifds[0];
+        List<PlaneSource> out = new ArrayList<>(ifds.length);
+        for (int p = 0; p < ifds.length; p++) {
+            FileInfo fi = ifds[p];
+            TiffPixelType t = TiffPixelType.of(file, fi, p);
+            if (fi.width != first.width || fi.height != first.height) {
+                throw new KaryoInputException(file, "planes of different sizes: page " + (p + 1) + " is "
+                        + fi.width + "x" + fi.height + " but page 1 is " + first.width + "x" + first.height);
+            }
+            if (t != type) {
+                throw new KaryoInputException(file, "pages of different pixel types: page " + (p + 1) + " is "
+                        + t + " but page 1 is " + type);
+            }
+            checkStrips(file, fi, p, t, length);
+            CompressedStrips.check(file, fi, p, t);
+            out.add(new PlaneSource(fi, fi.getOffset(), p));
+        }
+        return out;
+    }
+
+    private static void checkStrips(Path file, FileInfo fi, int page, TiffPixelType type, long length)
+            throws KaryoInputException {
+        String where = page > 0 ? "page " + (page + 1) + ": " : "";
+        long planeBytes = type.storedBytes(fi.width, fi.height);
+        boolean compressed = fi.compression > FileInfo.COMPRESSION_NONE;
+        int[] offsets = fi.stripOffsets;
+        int[] lengths = fi.stripLengths;
+        if (offsets == null || offsets.length == 0) {
+            throw new KaryoInputException(file, where + "corrupt TIFF: no strip offsets (where the pixels are)");
+        }
+        if (compressed && (lengths == null || lengths.length != offsets.length)) {
+            throw new KaryoInputException(file, where + "corrupt TIFF: compressed strips without byte counts");
+        }
+        long total = 0;
+        for (int i = 0; i < offsets.length; i++) {
+            long off = Integer.toUnsignedLong(offsets[i]);
+            long len = lengths != null && i < lengths.length ? Integer.toUnsignedLong(lengths[i]) : 0;
+            if (off + len > length) {
+                throw truncated(file, where + "strip " + (i + 1) + " of " + offsets.length + " of the " + fi.width + "x"
+                        + fi.height + " " + type + " image runs to byte " + (off + len), length);
+            }
+            if (!compressed && i > 0 && off != Integer.toUnsignedLong(offsets[i - 1])
+                    + Integer.toUnsignedLong(lengths[i - 1])) {
+                // ImageJ reads uncompressed pixels as one run from the first strip; scattered strips would be misread.
+                throw new KaryoInputException(file, where + "uncompressed strips are not stored one after another");
+            }
+            total += len;
+        }
+        if (!compressed) {
+            long end = fi.getOffset() + planeBytes;
+            if (end > length) {
+                throw truncated(file, where + "a " + fi.width + "x" + fi.height + " " + type
+                        + " plane needs bytes up to " + end, length);
+            }
+            if (lengths != null && total < planeBytes) {
+                throw new KaryoInputException(file, where + "corrupt TIFF: strips hold " + total + " bytes but a "
+                        + fi.width + "x" + fi.height + " " + type + " plane needs " + planeBytes);
+            }
+        }
+    }
+
+    private static Plane readPlane(Path file, PlaneSource s, TiffPixelType type) throws KaryoInputException {
+        FileInfo fi = s.info();
+        Object pixels;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            pixels = new ImageReader(fi).readPixels(in, s.offset());
+        } catch (IOException | RuntimeException e) {
+            // Decompressors throw index errors on damaged LZW/Deflate/PackBits data.
+            throw new KaryoInputException(file, "corrupt pixel data on page " + (s.page() + 1) + " (" + e + ")", e);
+        }
+        if (pixels == null) {
+            // ImageReader swallows its IOExceptions, logs them and returns null.
+            throw new KaryoInputException(file, "ImageJ could not decode the pixels of page " + (s.page() + 1)
+                    + " (" + compressionName(fi.compression) + ")");
+        }
+        int n = fi.width * fi.height;
+        return new Plane(fi.width, fi.height, type.planeBitDepth(), type.toFloats(pixels, n));
+    }
+
+    /** c, z, t for the planes: an ImageJ description's hyperstack shape, else every page is a z-slice. */
+    private static int[] shape(Path file, FileInfo first, int planes) throws KaryoInputException {
+        ImageJDescription d = ImageJDescription.parse(first.description);
+        if (d == null || (d.channels() == 1 && d.frames() == 1)) {
+            return new int[] {1, planes, 1};
+        }
+        if (!d.fits(planes)) {
+            throw new KaryoInputException(file, "ImageJ description says c=" + d.channels() + " z=" + d.slices()
+                    + " t=" + d.frames() + " but the file holds " + planes + " planes");
+        }
+        return new int[] {d.channels(), d.slices(), d.frames()};
+    }
+
+    private static void checkPlaneSize(Path file, FileInfo fi) throws KaryoInputException {
+        if (fi.width <= 0 || fi.height <= 0) {
+            throw new KaryoInputException(file, "corrupt TIFF: image size " + fi.width + "x" + fi.height);
+        }
+        long pixels = (long) fi.width * fi.height;
+        if (pixels > MAX_PLANE_PIXELS) {
+            throw new KaryoInputException(file, "image too large: " + fi.width + "x" + fi.height + " = " + pixels
+                    + " pixels per plane, more than the " + MAX_PLANE_PIXELS + " one plane can hold");
+        }
+    }
+
+    /** Refuses up front what cannot fit in memory, rather than dying half-way with OutOfMemoryError. */
+    private static void checkMemory(Path file, FileInfo fi, int planes) throws KaryoInputException {
+        long need = (long) fi.width * fi.height * Float.BYTES * planes;
+        long max = Runtime.getRuntime().maxMemory();
+        if (need > max) {
+            throw new KaryoInputException(file, "image too large: " + planes + " planes of " + fi.width + "x"
+                    + fi.height + " need " + (need >> 20) + " MB as floats, more than the " + (max >> 20)
+                    + " MB Java may use (raise -Xmx)");
+        }
+    }
+
+    /** Checks the 8-byte header ourselves so a damaged one gets a precise message rather than ImageJ's null. */
+    private static void checkHeader(Path file, long length) throws KaryoInputException {
+        if (length < 8) {
+            throw truncated(file, "the 8-byte TIFF header", length);
+        }
+        ByteBuffer b = readAt(file, 0, 8, ByteOrder.BIG_ENDIAN);
+        b.order(b.get(0) == 'I' ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
+        int magic = Short.toUnsignedInt(b.getShort(2));
+        if (magic == 43) {
+            return; // BigTIFF: offsets are 64-bit; let ImageJ judge it
+        }
+        if (magic != 42) {
+            throw new KaryoInputException(file, "corrupt TIFF header (version " + magic + ", expected 42)");
+        }
+        long ifd = Integer.toUnsignedLong(b.getInt(4));
+        if (ifd < 8 || ifd + 2 > length) {
+            throw new KaryoInputException(file, "corrupt or truncated TIFF: first image directory at byte " + ifd
+                    + " but the file has " + length + " bytes");
+        }
+        long entries = Short.toUnsignedInt(readAt(file, ifd, 2, b.order()).getShort(0));
+        long end = ifd + 2 + 12 * entries + 4;
+        if (end > length) {
+            throw truncated(file, "the first image directory (" + entries + " entries) runs to byte " + end, length);
+        }
+    }
+
+    private static ByteBuffer readAt(Path file, long offset, int n, ByteOrder order) throws KaryoInputException {
+        ByteBuffer b = ByteBuffer.allocate(n).order(order);
+        try (FileChannel ch = FileChannel.open(file)) {
+            while (b.hasRemaining() && ch.read(b, offset + b.position()) >= 0) {
+                // read until complete; the caller has checked the bytes exist
+            }
+        } catch (IOException e) {
+            throw new KaryoInputException(file, "cannot read (" + e.getMessage() + ")", e);
+        }
+        return b;
+    }
+
+    private static KaryoInputException truncated(Path file, String what, long length) {
+        return new KaryoInputException(file, "truncated TIFF: " + what + " but the file has only " + length + " bytes");
+    }
+
+    private static long fileLength(Path file) throws KaryoInputException {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new KaryoInputException(file, "cannot read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static String compressionName(int c) {
+        return switch (c) {
+            case FileInfo.LZW, FileInfo.LZW_WITH_DIFFERENCING -> "LZW";
+            case FileInfo.ZIP, FileInfo.ZIP_WITH_DIFFERENCING -> "Deflate";
+            case FileInfo.PACK_BITS -> "PackBits";
+            case FileInfo.JPEG -> "JPEG";
+            default -> "uncompressed";
+        };
+    }
+}
