@@ -3,6 +3,7 @@ package org.karyo.io;
 import org.karyo.KaryoInputException;
 import org.karyo.image.Plane;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -113,6 +114,20 @@ class BadImageInputTest {
     }
 
     @Test
+    void rejectsImageJDescriptionThatDisagreesWithPlaneCount() throws Exception {
+        Path f = dir.resolve("hyper.tif");
+        Plane p = Plane.zeros(8, 8).withBitDepth(8);
+        TiffWriter.writeStack(f, java.util.List.of(p, p, p, p, p, p), 2, 3, 1);
+        byte[] bytes = Files.readAllBytes(f);
+        String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int at = text.indexOf("slices=3");
+        assertThat(at).as("fixture: ImageJ description present").isPositive();
+        bytes[at + "slices=".length()] = '4'; // same length, so no offsets move
+        Files.write(f, bytes);
+        assertThat(rejection(f)).contains("c=2 z=4 t=1").contains("6 planes");
+    }
+
+    @Test
     void rejectsRgbTiffNamingTheType() throws Exception {
         BufferedImage rgb = new BufferedImage(10, 10, BufferedImage.TYPE_INT_RGB);
         Path f = dir.resolve("rgb.tif");
@@ -174,11 +189,29 @@ class BadImageInputTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"Deflate", "PackBits", "LZW"})
+    // ImageJ alone hangs on a short Deflate strip, zero-fills a short LZW one, throws an index error on PackBits.
+    @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void rejectsCompressedStripThatDecodesTooShort(String compression) throws Exception {
         BufferedImage img = TiffFixtures.grey(DataBuffer.TYPE_BYTE, 64, 64, 5, 0, 255);
         Path f = dir.resolve("short.tif");
         TiffFixtures.write(f, compression, img);
         TiffFixtures.patchTag(f, 279, 40); // StripByteCounts: only the first 40 bytes of the strip
+        assertThat(rejection(f)).contains("corrupt");
+    }
+
+    /** ImageJ 1.54p's zipUncompress loops forever on this damage; we must refuse it before ImageJ sees it. */
+    @Test
+    @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void rejectsDamagedDeflateThatWouldHangImageJ() throws Exception {
+        BufferedImage img = new BufferedImage(64, 64, BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = 0; y < 64; y++) {
+            for (int x = 0; x < 64; x++) img.getRaster().setSample(x, y, 0, 1 + (x * y) % 250);
+        }
+        Path f = dir.resolve("hang.tif");
+        TiffFixtures.write(f, "Deflate", img);
+        byte[] b = Files.readAllBytes(f);
+        for (int i = 400; i < b.length; i++) b[i] ^= 0x5a;
+        Files.write(f, b);
         assertThat(rejection(f)).contains("corrupt");
     }
 
