@@ -21,6 +21,9 @@ import java.util.List;
  * Reads grey TIFF files (single page, multi-page, ImageJ hyperstacks; uncompressed, LZW, Deflate, PackBits)
  * with ImageJ 1.x's decoder, headless.
  *
+ * <p>WhiteIsZero images keep their stored values, as in ImageJ/Fiji (which show them with an inverted LUT and
+ * write inverted-LUT images that way), so measurements agree with Fiji's.
+ *
  * <p>ImageJ's pixel reader does not fail on a truncated file: it logs an EOF warning and returns a partly
  * zero image. So every page's pixel data is checked against the file length before anything is decoded,
  * and plane sizes are checked before any array is allocated.

@@ -65,6 +65,22 @@ class TiffReadingTest {
         assertThat(p.pixels()).containsExactly(TiffFixtures.values(img));
     }
 
+    /**
+     * ImageJ/Fiji read WhiteIsZero as "stored values, inverted LUT" (and write an inverted-LUT image that way),
+     * so we keep the stored values: measurements then agree with Fiji's.
+     */
+    @ParameterizedTest(name = "{0}-bit")
+    @CsvSource({"8", "16"})
+    void keepsStoredValuesOfWhiteIsZeroImagesAsFijiDoes(int bits) throws Exception {
+        Path f = dir.resolve("wiz.tif");
+        TiffWriter.writePlane(f, new Plane(3, 1, bits, new float[] {0, 10, 200}));
+        TiffFixtures.patchTag(f, 262, 0); // PhotometricInterpretation = WhiteIsZero
+
+        Plane p = ImageFileReader.readPlane(f);
+
+        assertThat(p.pixels()).containsExactly(0f, 10f, 200f);
+    }
+
     @Test
     void readsSigned16BitWithNegativeValues() throws Exception {
         BufferedImage img = TiffFixtures.grey(DataBuffer.TYPE_SHORT, 20, 10, 3, -32768, 32767);
