@@ -7,6 +7,7 @@ import org.karyo.image.Hyperstack;
 import org.karyo.image.Plane;
 
 import java.io.BufferedInputStream;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -149,7 +150,8 @@ final class TiffFileReader {
     private static Plane readPlane(Path file, PlaneSource s, TiffPixelType type) throws KaryoInputException {
         FileInfo fi = s.info();
         Object pixels;
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+        // FileInputStream because its skip() seeks; ImageJ skips to the plane's offset.
+        try (InputStream in = new BufferedInputStream(new FileInputStream(file.toFile()), 1 << 16)) {
             pixels = new ImageReader(fi).readPixels(in, s.offset());
         } catch (IOException | RuntimeException e) {
             // Decompressors throw index errors on damaged LZW/Deflate/PackBits data.

@@ -132,6 +132,18 @@ class PlateScannerTest {
     }
 
     @Test
+    void ignoresHiddenFilesSuchAsMacOsShadows() throws Exception {
+        image(root.resolve("p_A01_w1.tif"), 1);
+        Files.writeString(root.resolve("._p_A01_w1.tif"), "AppleDouble");
+        Files.writeString(root.resolve("._other_A01_w1.tif"), "AppleDouble");
+
+        PlateLayout plate = PlateScanner.scan(root);
+
+        assertThat(plate.fileCount()).isEqualTo(1);
+        assertThat(plate.plate()).isEqualTo("p");
+    }
+
+    @Test
     void rejectsFolderWithoutIxmFiles() throws Exception {
         image(root.resolve("something.tif"), 1);
         assertThat(scanFails().getMessage()).startsWith(root + ": ").contains("no IXM image files");
