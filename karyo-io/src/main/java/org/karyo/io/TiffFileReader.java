@@ -30,9 +30,6 @@ import java.util.List;
  * and plane sizes are checked before any array is allocated.
  */
 final class TiffFileReader {
-    /** The most pixels one Java array (and so one {@link Plane}) can hold. */
-    static final long MAX_PLANE_PIXELS = Integer.MAX_VALUE - 8;
-
     private TiffFileReader() {
     }
 
@@ -46,12 +43,12 @@ final class TiffFileReader {
         FileInfo[] ifds = TiffDirectories.read(file);
         FileInfo first = ifds[0];
         TiffPixelType type = TiffPixelType.of(file, first, 0);
-        checkPlaneSize(file, first);
+        ImageLimits.check(file, first.width, first.height, 1, 0);
 
         List<PlaneSource> sources = ifds.length == 1 && first.nImages > 1
                 ? contiguousStack(file, first, type, length)
                 : pages(file, ifds, type, length);
-        checkMemory(file, first, sources.size());
+        ImageLimits.check(file, first.width, first.height, sources.size(), 4);
 
         int[] shape = shape(file, first, sources.size());
         List<Plane> planes = new ArrayList<>(sources.size());
@@ -177,28 +174,6 @@ final class TiffFileReader {
                     + " t=" + d.frames() + " but the file holds " + planes + " planes");
         }
         return new int[] {d.channels(), d.slices(), d.frames()};
-    }
-
-    private static void checkPlaneSize(Path file, FileInfo fi) throws KaryoInputException {
-        if (fi.width <= 0 || fi.height <= 0) {
-            throw new KaryoInputException(file, "corrupt TIFF: image size " + fi.width + "x" + fi.height);
-        }
-        long pixels = (long) fi.width * fi.height;
-        if (pixels > MAX_PLANE_PIXELS) {
-            throw new KaryoInputException(file, "image too large: " + fi.width + "x" + fi.height + " = " + pixels
-                    + " pixels per plane, more than the " + MAX_PLANE_PIXELS + " one plane can hold");
-        }
-    }
-
-    /** Refuses up front what cannot fit in memory, rather than dying half-way with OutOfMemoryError. */
-    private static void checkMemory(Path file, FileInfo fi, int planes) throws KaryoInputException {
-        long need = (long) fi.width * fi.height * Float.BYTES * planes;
-        long max = Runtime.getRuntime().maxMemory();
-        if (need > max) {
-            throw new KaryoInputException(file, "image too large: " + planes + " planes of " + fi.width + "x"
-                    + fi.height + " need " + (need >> 20) + " MB as floats, more than the " + (max >> 20)
-                    + " MB Java may use (raise -Xmx)");
-        }
     }
 
     /** Checks the 8-byte header ourselves so a damaged one gets a precise message rather than ImageJ's null. */

@@ -162,6 +162,17 @@ class BadImageInputTest {
     }
 
     @Test
+    void rejectsImageThatCannotFitInMemoryBeforeAllocating() throws Exception {
+        long floats = 46_000L * 46_000L * Float.BYTES; // fits one array's index range, not a normal heap
+        org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.getRuntime().maxMemory() < floats,
+                "heap is large enough to hold the test image");
+        Path f = validTiff("big.tif", 16, 16, 16);
+        TiffFixtures.patchTag(f, 256, 46000);
+        TiffFixtures.patchTag(f, 257, 46000);
+        assertThat(rejection(f)).contains("too large").contains("MB");
+    }
+
+    @Test
     void rejectsImageLargerThanTheFileHoldsAsTruncated() throws Exception {
         Path f = validTiff("wide.tif", 16, 16, 8);
         TiffFixtures.patchTag(f, 256, 20000);
