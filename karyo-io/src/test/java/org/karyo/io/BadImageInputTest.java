@@ -128,6 +128,13 @@ class BadImageInputTest {
     }
 
     @Test
+    void rejectsTiledTiffWithImageJsReason() throws Exception {
+        Path f = dir.resolve("tiled.tif");
+        TiffFixtures.writeTiled(f, TiffFixtures.grey(DataBuffer.TYPE_USHORT, 100, 70, 1, 0, 60000));
+        assertThat(rejection(f)).contains("tiled");
+    }
+
+    @Test
     void rejectsRgbTiffNamingTheType() throws Exception {
         BufferedImage rgb = new BufferedImage(10, 10, BufferedImage.TYPE_INT_RGB);
         Path f = dir.resolve("rgb.tif");

@@ -70,6 +70,20 @@ final class TiffFixtures {
         }
     }
 
+    /** Writes one page in 32x32 tiles instead of strips. */
+    static void writeTiled(Path file, BufferedImage page) throws IOException {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("tiff").next();
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(Files.newOutputStream(file))) {
+            writer.setOutput(out);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setTilingMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setTiling(32, 32, 0, 0);
+            writer.write(null, new IIOImage(page, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+    }
+
     /** Overwrites the value of a tag in the first image directory (SHORT or LONG, count 1). */
     static void patchTag(Path file, int tag, long value) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
