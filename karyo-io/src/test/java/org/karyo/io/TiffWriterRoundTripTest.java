@@ -131,6 +131,18 @@ class TiffWriterRoundTripTest {
     }
 
     @Test
+    void readPlaneRefusesAFileWithSeveralChannels() throws Exception {
+        List<Plane> planes = List.of(random(8, 8, 8, 1), random(8, 8, 8, 2));
+        Path f = dir.resolve("two.tif");
+        TiffWriter.writeStack(f, planes, 2, 1, 1);
+
+        org.karyo.KaryoInputException e = org.assertj.core.api.Assertions.catchThrowableOfType(
+                org.karyo.KaryoInputException.class, () -> ImageFileReader.readPlane(f));
+
+        assertThat(e.getMessage()).startsWith(f + ": ").contains("one channel").contains("c=2");
+    }
+
+    @Test
     void writeStackOfChannelsOnlyKeepsChannels() throws Exception {
         List<Plane> planes = List.of(random(8, 8, 8, 1), random(8, 8, 8, 2));
         Path f = dir.resolve("c.tif");
