@@ -75,6 +75,22 @@ class BadImageInputTest {
         assertThat(rejection(f)).containsAnyOf("corrupt", "truncated", "not a readable TIFF", "unsupported", "too large");
     }
 
+    /** ImageJ 1.54p's getTiffInfo never returns on this file. */
+    @Test
+    @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void rejectsTiffWhoseDirectoryChainLoops() throws Exception {
+        Path f = dir.resolve("loop.tif");
+        TiffFixtures.write(f, null, TiffFixtures.grey(DataBuffer.TYPE_BYTE, 8, 8, 1, 0, 255),
+                TiffFixtures.grey(DataBuffer.TYPE_BYTE, 8, 8, 2, 0, 255));
+        byte[] b = Files.readAllBytes(f);
+        ByteBuffer bb = ByteBuffer.wrap(b).order(b[0] == 'I' ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
+        int first = bb.getInt(4);
+        int second = bb.getInt(first + 2 + 12 * Short.toUnsignedInt(bb.getShort(first)));
+        bb.putInt(second + 2 + 12 * Short.toUnsignedInt(bb.getShort(second)), first); // second -> first
+        Files.write(f, b);
+        assertThat(rejection(f)).contains("corrupt TIFF").contains("points back");
+    }
+
     @Test
     void rejectsTiffWhoseFirstDirectoryIsPastTheEnd() throws Exception {
         Path f = validTiff("ifd.tif", 10, 10, 8);
@@ -95,7 +111,18 @@ class BadImageInputTest {
         Path f = dir.resolve("stack.tif");
         Plane p = Plane.zeros(32, 32).withBitDepth(16);
         TiffWriter.writeStack(f, java.util.List.of(p, p, p, p), 1, 4, 1);
-        TiffFixtures.truncate(f, Files.size(f) - 32 * 32 * 2 - 10); // last plane gone
+        TiffFixtures.truncate(f, Files.size(f) - 32 * 32 * 2 - 10); // last plane gone (and ImageJ's later directories)
+        assertThat(rejection(f)).contains("truncated");
+    }
+
+    @Test
+    void rejectsTruncatedImageJStackThatHasOnlyItsFirstDirectory() throws Exception {
+        Path f = dir.resolve("big-layout.tif");
+        Plane p = Plane.zeros(32, 32).withBitDepth(16);
+        TiffWriter.writeStack(f, java.util.List.of(p, p, p, p), 1, 4, 1);
+        TiffFixtures.keepOnlyFirstDirectory(f); // ImageJ's layout past 4 GB: planes found by position only
+        long end = 32 * 32 * 2 * 4; // pixel data ends well after this much
+        TiffFixtures.truncate(f, end);
         assertThat(rejection(f)).contains("truncated").contains("4 images");
     }
 

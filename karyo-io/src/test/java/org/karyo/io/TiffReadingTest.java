@@ -125,6 +125,27 @@ class TiffReadingTest {
         }
     }
 
+    /** ImageJ alone would assume these planes are back to back and silently return wrong pixels. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"none", "LZW"})
+    void readsImageJHyperstackWrittenWithDirectoriesBetweenPlanes(String compression) throws Exception {
+        BufferedImage[] pages = new BufferedImage[6];
+        for (int i = 0; i < pages.length; i++) {
+            pages[i] = TiffFixtures.grey(DataBuffer.TYPE_USHORT, 20, 10, 50 + i, 0, 60000);
+        }
+        Path f = dir.resolve("described.tif");
+        TiffFixtures.writeDescribed(f, "none".equals(compression) ? null : compression,
+                "ImageJ=1.54p\nimages=6\nchannels=2\nslices=3\nhyperstack=true\n", pages);
+
+        Hyperstack s = ImageFileReader.read(f);
+
+        assertThat(s.channels()).isEqualTo(2);
+        assertThat(s.slices()).isEqualTo(3);
+        for (int i = 0; i < pages.length; i++) {
+            assertThat(s.planes().get(i).pixels()).as("plane %d", i).containsExactly(TiffFixtures.values(pages[i]));
+        }
+    }
+
     @Test
     void readPlaneMaxProjectsAZStack() throws Exception {
         BufferedImage a = TiffFixtures.grey(DataBuffer.TYPE_BYTE, 8, 8, 1, 0, 255);
