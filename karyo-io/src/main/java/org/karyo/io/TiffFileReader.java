@@ -23,9 +23,9 @@ import java.util.List;
  * <p>WhiteIsZero images keep their stored values, as in ImageJ/Fiji (which show them with an inverted LUT and
  * write inverted-LUT images that way), so measurements agree with Fiji's.
  *
- * <p>ImageJ's pixel reader does not fail on a truncated file: it logs an EOF warning and returns a partly
- * zero image. So every page's pixel data is checked against the file length before anything is decoded,
- * and plane sizes are checked before any array is allocated.
+ * <p>ImageJ's pixel reader does not fail on a truncated file: it returns a partly zero image without an error.
+ * So every page's pixel data is checked against the file length before anything is decoded (and compressed
+ * strips are checked by {@link CompressedStrips}), and plane sizes are checked before any array is allocated.
  */
 final class TiffFileReader {
     private TiffFileReader() {
