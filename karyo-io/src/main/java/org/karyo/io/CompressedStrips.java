@@ -72,19 +72,28 @@ final class CompressedStrips {
         return b.array();
     }
 
-    /** Inflates without keeping the output, stopping once the rows are filled; throws on damaged data. */
+    /** More output than this beyond what the rows need is not a strip of this image (and could be a zip bomb). */
+    private static final long MAX_EXCESS = 64L << 20;
+
+    /**
+     * Inflates to the end without keeping the output; throws on damaged data. The stream must finish:
+     * ImageJ 1.54p's zipUncompress loops forever on a Deflate stream that runs out of input unfinished.
+     */
     private static long inflatedLength(byte[] raw, long need) throws DataFormatException {
         Inflater inf = new Inflater();
         try {
             inf.setInput(raw);
             byte[] buf = new byte[1 << 16];
             long total = 0;
-            while (!inf.finished() && total < need) {
+            while (!inf.finished()) {
                 int n = inf.inflate(buf);
                 if (n == 0 && (inf.needsInput() || inf.needsDictionary())) {
-                    break; // stream ended early: reported as too short
+                    throw new DataFormatException("Deflate stream ends before its end marker, after " + total + " bytes");
                 }
                 total += n;
+                if (total > need + MAX_EXCESS) {
+                    throw new DataFormatException("Deflate strip decodes to more than " + total + " bytes");
+                }
             }
             return total;
         } finally {

@@ -35,7 +35,7 @@ final class PngFileReader {
             ImageReader reader = readers.next();
             try {
                 reader.setInput(in, true, true);
-                checkSize(file, reader.getWidth(0), reader.getHeight(0));
+                ImageLimits.check(file, reader.getWidth(0), reader.getHeight(0), 1, 8); // decoded image + samples
                 img = reader.read(0);
             } finally {
                 reader.dispose();
@@ -44,13 +44,6 @@ final class PngFileReader {
             throw new KaryoInputException(file, "not a readable PNG (" + e.getMessage() + ")", e);
         }
         return toPlane(file, img);
-    }
-
-    private static void checkSize(Path file, int w, int h) throws KaryoInputException {
-        if ((long) w * h > TiffFileReader.MAX_PLANE_PIXELS) {
-            throw new KaryoInputException(file, "image too large: " + w + "x" + h + " = " + (long) w * h
-                    + " pixels, more than the " + TiffFileReader.MAX_PLANE_PIXELS + " one plane can hold");
-        }
     }
 
     private static Plane toPlane(Path file, BufferedImage img) throws KaryoInputException {

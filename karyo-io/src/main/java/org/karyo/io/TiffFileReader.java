@@ -7,28 +7,27 @@ import org.karyo.image.Hyperstack;
 import org.karyo.image.Plane;
 
 import java.io.BufferedInputStream;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Reads grey TIFF files (single page, multi-page, ImageJ hyperstacks; uncompressed, LZW, Deflate, PackBits)
  * with ImageJ 1.x's decoder, headless.
  *
- * <p>ImageJ's pixel reader does not fail on a truncated file: it logs an EOF warning and returns a partly
- * zero image. So every page's pixel data is checked against the file length before anything is decoded,
- * and plane sizes are checked before any array is allocated.
+ * <p>WhiteIsZero images keep their stored values, as in ImageJ/Fiji (which show them with an inverted LUT and
+ * write inverted-LUT images that way), so measurements agree with Fiji's.
+ *
+ * <p>ImageJ's pixel reader does not fail on a truncated file: it returns a partly zero image without an error.
+ * So every page's pixel data is checked against the file length before anything is decoded (and compressed
+ * strips are checked by {@link CompressedStrips}), and plane sizes are checked before any array is allocated.
  */
 final class TiffFileReader {
-    /** The most pixels one Java array (and so one {@link Plane}) can hold. */
-    static final long MAX_PLANE_PIXELS = Integer.MAX_VALUE - 8;
-
     private TiffFileReader() {
     }
 
@@ -38,16 +37,22 @@ final class TiffFileReader {
 
     static Hyperstack read(Path file) throws KaryoInputException {
         long length = fileLength(file);
-        checkHeader(file, length);
-        FileInfo[] ifds = TiffDirectories.read(file);
+        TiffDirectories.Directories dirs = TiffDirectories.read(file, length);
+        FileInfo[] ifds = dirs.pages();
+        int described = dirs.describedImages();
         FileInfo first = ifds[0];
         TiffPixelType type = TiffPixelType.of(file, first, 0);
-        checkPlaneSize(file, first);
+        ImageLimits.check(file, first.width, first.height, 1, 0);
 
-        List<PlaneSource> sources = ifds.length == 1 && first.nImages > 1
-                ? contiguousStack(file, first, type, length)
-                : pages(file, ifds, type, length);
-        checkMemory(file, first, sources.size());
+        List<PlaneSource> sources;
+        if (described > ifds.length) {
+            // Fewer directories than the ImageJ description announces: ImageJ's layout for stacks past 4 GB,
+            // where only position tells where each plane is.
+            sources = contiguousStack(file, first, described, type, length);
+        } else {
+            sources = pages(file, described > 1 ? Arrays.copyOf(ifds, described) : ifds, type, length);
+        }
+        ImageLimits.check(file, first.width, first.height, sources.size(), 4);
 
         int[] shape = shape(file, first, sources.size());
         List<Plane> planes = new ArrayList<>(sources.size());
@@ -57,23 +62,23 @@ final class TiffFileReader {
         return new Hyperstack(shape[0], shape[1], shape[2], planes);
     }
 
-    /** An ImageJ stack: one directory, nImages planes stored one after another (ImageJ's encoder never compresses). */
-    private static List<PlaneSource> contiguousStack(Path file, FileInfo fi, TiffPixelType type, long length)
+    /** n planes stored back to back from the first directory's offset (ImageJ's encoder never compresses). */
+    private static List<PlaneSource> contiguousStack(Path file, FileInfo fi, int n, TiffPixelType type, long length)
             throws KaryoInputException {
         if (fi.compression > FileInfo.COMPRESSION_NONE) {
-            throw new KaryoInputException(file, "compressed ImageJ stack (" + fi.nImages
-                    + " images in one directory) is not supported; save it uncompressed or as separate pages");
+            throw new KaryoInputException(file, "ImageJ description announces " + n + " images but only "
+                    + "compressed directories for fewer were found");
         }
         long planeBytes = type.storedBytes(fi.width, fi.height);
         long gap = fi.getGap();
         long start = fi.getOffset();
-        long end = start + fi.nImages * planeBytes + (fi.nImages - 1) * gap;
+        long end = start + n * planeBytes + (n - 1) * gap;
         if (end > length) {
-            throw truncated(file, fi.nImages + " images of " + fi.width + "x" + fi.height + " " + type
+            throw truncated(file, n + " images of " + fi.width + "x" + fi.height + " " + type
                     + " need bytes up to " + end, length);
         }
-        List<PlaneSource> out = new ArrayList<>(fi.nImages);
-        for (int i = 0; i < fi.nImages; i++) {
+        List<PlaneSource> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
             out.add(new PlaneSource(fi, start + i * (planeBytes + gap), i));
         }
         return out;
@@ -146,7 +151,8 @@ final class TiffFileReader {
     private static Plane readPlane(Path file, PlaneSource s, TiffPixelType type) throws KaryoInputException {
         FileInfo fi = s.info();
         Object pixels;
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+        // FileInputStream because its skip() seeks; ImageJ skips to the plane's offset.
+        try (InputStream in = new BufferedInputStream(new FileInputStream(file.toFile()), 1 << 16)) {
             pixels = new ImageReader(fi).readPixels(in, s.offset());
         } catch (IOException | RuntimeException e) {
             // Decompressors throw index errors on damaged LZW/Deflate/PackBits data.
@@ -174,68 +180,8 @@ final class TiffFileReader {
         return new int[] {d.channels(), d.slices(), d.frames()};
     }
 
-    private static void checkPlaneSize(Path file, FileInfo fi) throws KaryoInputException {
-        if (fi.width <= 0 || fi.height <= 0) {
-            throw new KaryoInputException(file, "corrupt TIFF: image size " + fi.width + "x" + fi.height);
-        }
-        long pixels = (long) fi.width * fi.height;
-        if (pixels > MAX_PLANE_PIXELS) {
-            throw new KaryoInputException(file, "image too large: " + fi.width + "x" + fi.height + " = " + pixels
-                    + " pixels per plane, more than the " + MAX_PLANE_PIXELS + " one plane can hold");
-        }
-    }
-
-    /** Refuses up front what cannot fit in memory, rather than dying half-way with OutOfMemoryError. */
-    private static void checkMemory(Path file, FileInfo fi, int planes) throws KaryoInputException {
-        long need = (long) fi.width * fi.height * Float.BYTES * planes;
-        long max = Runtime.getRuntime().maxMemory();
-        if (need > max) {
-            throw new KaryoInputException(file, "image too large: " + planes + " planes of " + fi.width + "x"
-                    + fi.height + " need " + (need >> 20) + " MB as floats, more than the " + (max >> 20)
-                    + " MB Java may use (raise -Xmx)");
-        }
-    }
-
-    /** Checks the 8-byte header ourselves so a damaged one gets a precise message rather than ImageJ's null. */
-    private static void checkHeader(Path file, long length) throws KaryoInputException {
-        if (length < 8) {
-            throw truncated(file, "the 8-byte TIFF header", length);
-        }
-        ByteBuffer b = readAt(file, 0, 8, ByteOrder.BIG_ENDIAN);
-        b.order(b.get(0) == 'I' ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
-        int magic = Short.toUnsignedInt(b.getShort(2));
-        if (magic == 43) {
-            return; // BigTIFF: offsets are 64-bit; let ImageJ judge it
-        }
-        if (magic != 42) {
-            throw new KaryoInputException(file, "corrupt TIFF header (version " + magic + ", expected 42)");
-        }
-        long ifd = Integer.toUnsignedLong(b.getInt(4));
-        if (ifd < 8 || ifd + 2 > length) {
-            throw new KaryoInputException(file, "corrupt or truncated TIFF: first image directory at byte " + ifd
-                    + " but the file has " + length + " bytes");
-        }
-        long entries = Short.toUnsignedInt(readAt(file, ifd, 2, b.order()).getShort(0));
-        long end = ifd + 2 + 12 * entries + 4;
-        if (end > length) {
-            throw truncated(file, "the first image directory (" + entries + " entries) runs to byte " + end, length);
-        }
-    }
-
-    private static ByteBuffer readAt(Path file, long offset, int n, ByteOrder order) throws KaryoInputException {
-        ByteBuffer b = ByteBuffer.allocate(n).order(order);
-        try (FileChannel ch = FileChannel.open(file)) {
-            while (b.hasRemaining() && ch.read(b, offset + b.position()) >= 0) {
-                // read until complete; the caller has checked the bytes exist
-            }
-        } catch (IOException e) {
-            throw new KaryoInputException(file, "cannot read (" + e.getMessage() + ")", e);
-        }
-        return b;
-    }
-
     private static KaryoInputException truncated(Path file, String what, long length) {
-        return new KaryoInputException(file, "truncated TIFF: " + what + " but the file has only " + length + " bytes");
+        return TiffDirectories.truncated(file, what, length);
     }
 
     private static long fileLength(Path file) throws KaryoInputException {

@@ -3,6 +3,7 @@ package org.karyo.io;
 import org.karyo.KaryoInputException;
 import org.karyo.image.Plane;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -74,6 +75,22 @@ class BadImageInputTest {
         assertThat(rejection(f)).containsAnyOf("corrupt", "truncated", "not a readable TIFF", "unsupported", "too large");
     }
 
+    /** ImageJ 1.54p's getTiffInfo never returns on this file. */
+    @Test
+    @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void rejectsTiffWhoseDirectoryChainLoops() throws Exception {
+        Path f = dir.resolve("loop.tif");
+        TiffFixtures.write(f, null, TiffFixtures.grey(DataBuffer.TYPE_BYTE, 8, 8, 1, 0, 255),
+                TiffFixtures.grey(DataBuffer.TYPE_BYTE, 8, 8, 2, 0, 255));
+        byte[] b = Files.readAllBytes(f);
+        ByteBuffer bb = ByteBuffer.wrap(b).order(b[0] == 'I' ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
+        int first = bb.getInt(4);
+        int second = bb.getInt(first + 2 + 12 * Short.toUnsignedInt(bb.getShort(first)));
+        bb.putInt(second + 2 + 12 * Short.toUnsignedInt(bb.getShort(second)), first); // second -> first
+        Files.write(f, b);
+        assertThat(rejection(f)).contains("corrupt TIFF").contains("points back");
+    }
+
     @Test
     void rejectsTiffWhoseFirstDirectoryIsPastTheEnd() throws Exception {
         Path f = validTiff("ifd.tif", 10, 10, 8);
@@ -94,7 +111,18 @@ class BadImageInputTest {
         Path f = dir.resolve("stack.tif");
         Plane p = Plane.zeros(32, 32).withBitDepth(16);
         TiffWriter.writeStack(f, java.util.List.of(p, p, p, p), 1, 4, 1);
-        TiffFixtures.truncate(f, Files.size(f) - 32 * 32 * 2 - 10); // last plane gone
+        TiffFixtures.truncate(f, Files.size(f) - 32 * 32 * 2 - 10); // last plane gone (and ImageJ's later directories)
+        assertThat(rejection(f)).contains("truncated");
+    }
+
+    @Test
+    void rejectsTruncatedImageJStackThatHasOnlyItsFirstDirectory() throws Exception {
+        Path f = dir.resolve("big-layout.tif");
+        Plane p = Plane.zeros(32, 32).withBitDepth(16);
+        TiffWriter.writeStack(f, java.util.List.of(p, p, p, p), 1, 4, 1);
+        TiffFixtures.keepOnlyFirstDirectory(f); // ImageJ's layout past 4 GB: planes found by position only
+        long end = 32 * 32 * 2 * 4; // pixel data ends well after this much
+        TiffFixtures.truncate(f, end);
         assertThat(rejection(f)).contains("truncated").contains("4 images");
     }
 
@@ -110,6 +138,27 @@ class BadImageInputTest {
         assertThat(ifd).as("fixture: directory before the pixels").isLessThan((int) full / 2);
         TiffFixtures.truncate(f, full - 500);
         assertThat(rejection(f)).contains("truncated");
+    }
+
+    @Test
+    void rejectsImageJDescriptionThatDisagreesWithPlaneCount() throws Exception {
+        Path f = dir.resolve("hyper.tif");
+        Plane p = Plane.zeros(8, 8).withBitDepth(8);
+        TiffWriter.writeStack(f, java.util.List.of(p, p, p, p, p, p), 2, 3, 1);
+        byte[] bytes = Files.readAllBytes(f);
+        String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int at = text.indexOf("slices=3");
+        assertThat(at).as("fixture: ImageJ description present").isPositive();
+        bytes[at + "slices=".length()] = '4'; // same length, so no offsets move
+        Files.write(f, bytes);
+        assertThat(rejection(f)).contains("c=2 z=4 t=1").contains("6 planes");
+    }
+
+    @Test
+    void rejectsTiledTiffWithImageJsReason() throws Exception {
+        Path f = dir.resolve("tiled.tif");
+        TiffFixtures.writeTiled(f, TiffFixtures.grey(DataBuffer.TYPE_USHORT, 100, 70, 1, 0, 60000));
+        assertThat(rejection(f)).contains("tiled");
     }
 
     @Test
@@ -147,6 +196,17 @@ class BadImageInputTest {
     }
 
     @Test
+    void rejectsImageThatCannotFitInMemoryBeforeAllocating() throws Exception {
+        long floats = 46_000L * 46_000L * Float.BYTES; // fits one array's index range, not a normal heap
+        org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.getRuntime().maxMemory() < floats,
+                "heap is large enough to hold the test image");
+        Path f = validTiff("big.tif", 16, 16, 16);
+        TiffFixtures.patchTag(f, 256, 46000);
+        TiffFixtures.patchTag(f, 257, 46000);
+        assertThat(rejection(f)).contains("too large").contains("MB");
+    }
+
+    @Test
     void rejectsImageLargerThanTheFileHoldsAsTruncated() throws Exception {
         Path f = validTiff("wide.tif", 16, 16, 8);
         TiffFixtures.patchTag(f, 256, 20000);
@@ -174,11 +234,29 @@ class BadImageInputTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"Deflate", "PackBits", "LZW"})
+    // ImageJ alone hangs on a short Deflate strip, zero-fills a short LZW one, throws an index error on PackBits.
+    @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void rejectsCompressedStripThatDecodesTooShort(String compression) throws Exception {
         BufferedImage img = TiffFixtures.grey(DataBuffer.TYPE_BYTE, 64, 64, 5, 0, 255);
         Path f = dir.resolve("short.tif");
         TiffFixtures.write(f, compression, img);
         TiffFixtures.patchTag(f, 279, 40); // StripByteCounts: only the first 40 bytes of the strip
+        assertThat(rejection(f)).contains("corrupt");
+    }
+
+    /** ImageJ 1.54p's zipUncompress loops forever on this damage; we must refuse it before ImageJ sees it. */
+    @Test
+    @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void rejectsDamagedDeflateThatWouldHangImageJ() throws Exception {
+        BufferedImage img = new BufferedImage(64, 64, BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = 0; y < 64; y++) {
+            for (int x = 0; x < 64; x++) img.getRaster().setSample(x, y, 0, 1 + (x * y) % 250);
+        }
+        Path f = dir.resolve("hang.tif");
+        TiffFixtures.write(f, "Deflate", img);
+        byte[] b = Files.readAllBytes(f);
+        for (int i = 400; i < b.length; i++) b[i] ^= 0x5a;
+        Files.write(f, b);
         assertThat(rejection(f)).contains("corrupt");
     }
 

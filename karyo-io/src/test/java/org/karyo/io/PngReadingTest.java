@@ -87,6 +87,24 @@ class PngReadingTest {
     }
 
     @Test
+    void rejectsHugePngBeforeDecoding() throws Exception {
+        Path f = png("huge.png", randomGrey(BufferedImage.TYPE_BYTE_GRAY, 8, 8, 255));
+        byte[] b = Files.readAllBytes(f);
+        // IHDR follows the 8-byte signature: length(4) "IHDR"(4) width(4) height(4) ... then a CRC over type+data.
+        java.nio.ByteBuffer bb = java.nio.ByteBuffer.wrap(b);
+        bb.putInt(16, 60000).putInt(20, 60000);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(b, 12, 4 + 13);
+        bb.putInt(12 + 4 + 13, (int) crc.getValue());
+        Files.write(f, b);
+
+        KaryoInputException e = catchThrowableOfType(KaryoInputException.class, () -> ImageFileReader.read(f));
+
+        assertThat(e).isNotNull();
+        assertThat(e.getMessage()).startsWith(f + ": ").contains("too large").contains("60000x60000");
+    }
+
+    @Test
     void rejectsTruncatedPngWithFileName() throws Exception {
         Path f = png("cut.png", randomGrey(BufferedImage.TYPE_BYTE_GRAY, 64, 64, 255));
         byte[] all = Files.readAllBytes(f);

@@ -3,7 +3,13 @@ package org.karyo.io;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.plugins.tiff.BaselineTIFFTagSet;
+import javax.imageio.plugins.tiff.TIFFDirectory;
+import javax.imageio.plugins.tiff.TIFFField;
+import javax.imageio.plugins.tiff.TIFFTag;
 import javax.imageio.stream.ImageOutputStream;
 import java.awt.Transparency;
 import java.awt.color.ColorSpace;
@@ -52,6 +58,15 @@ final class TiffFixtures {
 
     /** Writes pages with javax.imageio's TIFF writer; compression is "LZW", "Deflate", "PackBits" or null. */
     static void write(Path file, String compression, BufferedImage... pages) throws IOException {
+        writeDescribed(file, compression, null, pages);
+    }
+
+    /**
+     * As {@link #write}, with an ImageDescription on the first page (e.g. an ImageJ hyperstack description).
+     * The JDK writer puts a directory between pages, so the planes are not back to back.
+     */
+    static void writeDescribed(Path file, String compression, String description, BufferedImage... pages)
+            throws IOException {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("tiff").next();
         try (ImageOutputStream out = ImageIO.createImageOutputStream(Files.newOutputStream(file))) {
             writer.setOutput(out);
@@ -61,10 +76,33 @@ final class TiffFixtures {
                 param.setCompressionType(compression);
             }
             writer.prepareWriteSequence(null);
-            for (BufferedImage page : pages) {
-                writer.writeToSequence(new IIOImage(page, null, null), param);
+            for (int i = 0; i < pages.length; i++) {
+                IIOMetadata meta = null;
+                if (i == 0 && description != null) {
+                    TIFFDirectory dir = TIFFDirectory.createFromMetadata(writer.getDefaultImageMetadata(
+                            ImageTypeSpecifier.createFromRenderedImage(pages[0]), param));
+                    dir.addTIFFField(new TIFFField(BaselineTIFFTagSet.getInstance()
+                            .getTag(BaselineTIFFTagSet.TAG_IMAGE_DESCRIPTION), TIFFTag.TIFF_ASCII, 1,
+                            new String[] {description}));
+                    meta = dir.getAsMetadata();
+                }
+                writer.writeToSequence(new IIOImage(pages[i], null, meta), param);
             }
             writer.endWriteSequence();
+        } finally {
+            writer.dispose();
+        }
+    }
+
+    /** Writes one page in 32x32 tiles instead of strips. */
+    static void writeTiled(Path file, BufferedImage page) throws IOException {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("tiff").next();
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(Files.newOutputStream(file))) {
+            writer.setOutput(out);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setTilingMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setTiling(32, 32, 0, 0);
+            writer.write(null, new IIOImage(page, null, null), param);
         } finally {
             writer.dispose();
         }
@@ -95,6 +133,15 @@ final class TiffFixtures {
             }
             throw new IllegalArgumentException("tag " + tag + " not in the first directory of " + file);
         }
+    }
+
+    /** Ends the directory chain after the first directory, as ImageJ does for stacks past 4 GB. */
+    static void keepOnlyFirstDirectory(Path file) throws IOException {
+        byte[] b = Files.readAllBytes(file);
+        ByteBuffer bb = ByteBuffer.wrap(b).order(b[0] == 'I' ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
+        int first = bb.getInt(4);
+        bb.putInt(first + 2 + 12 * Short.toUnsignedInt(bb.getShort(first)), 0);
+        Files.write(file, b);
     }
 
     /** Cuts the file to the given length, as an interrupted copy would. */

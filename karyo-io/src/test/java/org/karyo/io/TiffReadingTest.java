@@ -65,6 +65,22 @@ class TiffReadingTest {
         assertThat(p.pixels()).containsExactly(TiffFixtures.values(img));
     }
 
+    /**
+     * ImageJ/Fiji read WhiteIsZero as "stored values, inverted LUT" (and write an inverted-LUT image that way),
+     * so we keep the stored values: measurements then agree with Fiji's.
+     */
+    @ParameterizedTest(name = "{0}-bit")
+    @CsvSource({"8", "16"})
+    void keepsStoredValuesOfWhiteIsZeroImagesAsFijiDoes(int bits) throws Exception {
+        Path f = dir.resolve("wiz.tif");
+        TiffWriter.writePlane(f, new Plane(3, 1, bits, new float[] {0, 10, 200}));
+        TiffFixtures.patchTag(f, 262, 0); // PhotometricInterpretation = WhiteIsZero
+
+        Plane p = ImageFileReader.readPlane(f);
+
+        assertThat(p.pixels()).containsExactly(0f, 10f, 200f);
+    }
+
     @Test
     void readsSigned16BitWithNegativeValues() throws Exception {
         BufferedImage img = TiffFixtures.grey(DataBuffer.TYPE_SHORT, 20, 10, 3, -32768, 32767);
@@ -106,6 +122,27 @@ class TiffReadingTest {
         assertThat(s.frames()).isEqualTo(1);
         for (int z = 0; z < 3; z++) {
             assertThat(s.plane(0, z, 0).pixels()).containsExactly(TiffFixtures.values(pages[z]));
+        }
+    }
+
+    /** ImageJ alone would assume these planes are back to back and silently return wrong pixels. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"none", "LZW"})
+    void readsImageJHyperstackWrittenWithDirectoriesBetweenPlanes(String compression) throws Exception {
+        BufferedImage[] pages = new BufferedImage[6];
+        for (int i = 0; i < pages.length; i++) {
+            pages[i] = TiffFixtures.grey(DataBuffer.TYPE_USHORT, 20, 10, 50 + i, 0, 60000);
+        }
+        Path f = dir.resolve("described.tif");
+        TiffFixtures.writeDescribed(f, "none".equals(compression) ? null : compression,
+                "ImageJ=1.54p\nimages=6\nchannels=2\nslices=3\nhyperstack=true\n", pages);
+
+        Hyperstack s = ImageFileReader.read(f);
+
+        assertThat(s.channels()).isEqualTo(2);
+        assertThat(s.slices()).isEqualTo(3);
+        for (int i = 0; i < pages.length; i++) {
+            assertThat(s.planes().get(i).pixels()).as("plane %d", i).containsExactly(TiffFixtures.values(pages[i]));
         }
     }
 

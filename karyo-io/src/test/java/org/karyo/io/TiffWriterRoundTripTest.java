@@ -117,6 +117,21 @@ class TiffWriterRoundTripTest {
         assertThat(back.plane(1, 2, 1)).isEqualTo(planes.get(1 + c * (2 + z * 1)));
     }
 
+    /** ImageJ writes no directories past 4 GB; the planes are then found from the description and position. */
+    @Test
+    void readsImageJStackThatHasOnlyItsFirstDirectory() throws Exception {
+        List<Plane> planes = new ArrayList<>();
+        for (int i = 0; i < 6; i++) planes.add(random(9, 7, 16, 300 + i));
+        Path f = dir.resolve("first-only.tif");
+        TiffWriter.writeStack(f, planes, 2, 3, 1);
+        TiffFixtures.keepOnlyFirstDirectory(f);
+
+        Hyperstack back = ImageFileReader.read(f);
+
+        assertThat(back.channels()).isEqualTo(2);
+        assertThat(back.planes()).containsExactlyElementsOf(planes);
+    }
+
     @Test
     void writeStackOfOneChannelIsAZStack() throws Exception {
         List<Plane> planes = List.of(random(8, 8, 16, 1), random(8, 8, 16, 2), random(8, 8, 16, 3));
@@ -128,6 +143,18 @@ class TiffWriterRoundTripTest {
         assertThat(back.slices()).isEqualTo(3);
         assertThat(back.channels()).isEqualTo(1);
         assertThat(back.planes()).containsExactlyElementsOf(planes);
+    }
+
+    @Test
+    void readPlaneRefusesAFileWithSeveralChannels() throws Exception {
+        List<Plane> planes = List.of(random(8, 8, 8, 1), random(8, 8, 8, 2));
+        Path f = dir.resolve("two.tif");
+        TiffWriter.writeStack(f, planes, 2, 1, 1);
+
+        org.karyo.KaryoInputException e = org.assertj.core.api.Assertions.catchThrowableOfType(
+                org.karyo.KaryoInputException.class, () -> ImageFileReader.readPlane(f));
+
+        assertThat(e.getMessage()).startsWith(f + ": ").contains("one channel").contains("c=2");
     }
 
     @Test

@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  *
  * <p>Time points and z steps come from {@code TimePoint_<n>} and {@code ZStep_<n>} folders anywhere between
  * the scanned folder and the file (MetaXpress nests them under date and plate-id folders). Files that are
- * not IXM image names (thumbnails, .HTD, databases) are ignored.
+ * not IXM image names (thumbnails, .HTD, databases) and hidden files are ignored.
  *
  * <p>A plate with holes is refused rather than analysed partially: a missing channel would silently drop
  * cells from one well's counts and bias the comparison between wells.
@@ -53,7 +53,9 @@ public final class PlateScanner {
     private static List<PlateImage> find(Path folder) throws KaryoInputException {
         List<PlateImage> out = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(folder)) {
-            walk.filter(Files::isRegularFile).sorted().forEach(p -> {
+            // Names starting with "." are macOS AppleDouble shadows ("._plate1_A01_w1.tif") or partial writes.
+            walk.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))
+                    .sorted().forEach(p -> {
                 Optional<ImageName> name = ImageName.parse(p.getFileName().toString());
                 name.ifPresent(n -> out.add(new PlateImage(n, folderNumber(folder, p, TIME_POINT),
                         folderNumber(folder, p, Z_STEP), p)));

@@ -132,6 +132,42 @@ class PlateScannerTest {
     }
 
     @Test
+    void ignoresHiddenFilesSuchAsMacOsShadows() throws Exception {
+        image(root.resolve("p_A01_w1.tif"), 1);
+        Files.writeString(root.resolve("._p_A01_w1.tif"), "AppleDouble");
+        Files.writeString(root.resolve("._other_A01_w1.tif"), "AppleDouble");
+
+        PlateLayout plate = PlateScanner.scan(root);
+
+        assertThat(plate.fileCount()).isEqualTo(1);
+        assertThat(plate.plate()).isEqualTo("p");
+    }
+
+    @Test
+    void rejectsMissingZStepNamingTheMissingFile() throws Exception {
+        for (int z = 1; z <= 2; z++) {
+            for (int c = 1; c <= 2; c++) {
+                image(root.resolve("TimePoint_1/ZStep_" + z + "/p_D04_s1_w" + c + ".tif"), c);
+            }
+        }
+        Files.delete(root.resolve("TimePoint_1/ZStep_2/p_D04_s1_w1.tif"));
+
+        assertThat(scanFails().getMessage()).contains(Path.of("TimePoint_1/ZStep_2/p_D04_s1_w1.tif").toString());
+    }
+
+    @Test
+    void rejectsZStepsOfDifferentSizesNamingBothFiles() throws Exception {
+        Path z1 = image(root.resolve("ZStep_1/p_A01_w1.tif"), 6, 4, 1);
+        Path z2 = image(root.resolve("ZStep_2/p_A01_w1.tif"), 6, 5, 1);
+        PlateLayout plate = PlateScanner.scan(root);
+
+        KaryoInputException e = catchThrowableOfType(KaryoInputException.class,
+                () -> SiteReader.readChannel(plate, new Well('A', 1), 1, 1, 1));
+
+        assertThat(e.getMessage()).contains(z1.toString()).contains(z2.toString());
+    }
+
+    @Test
     void rejectsFolderWithoutIxmFiles() throws Exception {
         image(root.resolve("something.tif"), 1);
         assertThat(scanFails().getMessage()).startsWith(root + ": ").contains("no IXM image files");
