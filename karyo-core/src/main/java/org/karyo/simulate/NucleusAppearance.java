@@ -1,0 +1,122 @@
+package org.karyo.simulate;
+
+import java.util.SplittableRandom;
+
+/**
+ * The DNA-stain intensity inside one nucleus: dome profile, chromatin grain, dark nucleoli, and the
+ * state- and virus-specific changes. Built once per nucleus per image; {@link #dna} is called per pixel.
+ */
+final class NucleusAppearance {
+    /** Blob in the nucleus frame: centre and radius as fractions of the semi-axes. */
+    private record Blob(double u, double v, double r, double weight) {
+    }
+
+    private final NucleusSpec spec;
+    private final NucleusShape shape;
+    private final ChromatinTexture texture;
+    private final Blob[] nucleoli;
+    private final Blob[] inclusions;
+    private final double level;
+    private final double inclusionLevel;
+    private final boolean hsv;
+
+    NucleusAppearance(NucleusSpec spec, double pixelSizeUm) {
+        this.spec = spec;
+        this.shape = spec.shape();
+        SplittableRandom r = new SplittableRandom(spec.textureSeed());
+        Virus virus = spec.virus();
+        double s = virus == null ? 0 : spec.strength();
+        double grainPx = 0.9 / pixelSizeUm;
+        double amp = 0.22 * InfectionPhenotype.textureFactor(virus, s);
+        double lvl = spec.dna() * InfectionPhenotype.brightnessFactor(virus, s);
+        switch (spec.state()) {
+            case MITOTIC -> {
+                amp = 0.45;
+                lvl = spec.dna() * 2.2;
+            }
+            case APOPTOTIC -> {
+                amp = 0.35;
+                lvl = spec.dna() * 2.8;
+            }
+            default -> { }
+        }
+        this.texture = new ChromatinTexture(r.nextLong(), grainPx, amp);
+        this.level = lvl;
+        this.hsv = virus == Virus.HSV && s > 0;
+
+        if (spec.state() == NuclearState.INTERPHASE && !(hsv && s > 0.6)) {
+            int n = 1 + r.nextInt(4);
+            nucleoli = new Blob[n];
+            // Nucleoli are ~1.5-3 µm: as a fraction of the nucleus radius.
+            double radiusFrac = 0.9 / pixelSizeUm / Math.max(1, Math.sqrt(shape.semiMajor() * shape.semiMinor()));
+            for (int i = 0; i < n; i++) {
+                double rr = 0.55 * Math.sqrt(r.nextDouble());
+                double t = r.nextDouble(2 * Math.PI);
+                nucleoli[i] = new Blob(rr * Math.cos(t), rr * Math.sin(t),
+                        Math.min(0.35, radiusFrac * (0.6 + 0.6 * r.nextDouble())), 0.35 + 0.25 * r.nextDouble());
+            }
+        } else {
+            nucleoli = new Blob[0];
+        }
+
+        if (virus == Virus.ADV && s > 0 && spec.state() == NuclearState.INTERPHASE) {
+            // Replication compartments: several bright irregular blobs, each made of two overlapping discs,
+            // growing in number and size with the phenotype strength.
+            int n = 2 + (int) Math.round(s * 6) + r.nextInt(3);
+            inclusions = new Blob[2 * n];
+            for (int i = 0; i < n; i++) {
+                double rr = 0.6 * Math.sqrt(r.nextDouble());
+                double t = r.nextDouble(2 * Math.PI);
+                double rad = (0.1 + 0.15 * s) * (0.6 + 0.8 * r.nextDouble());
+                double u = rr * Math.cos(t);
+                double v = rr * Math.sin(t);
+                inclusions[2 * i] = new Blob(u, v, rad, 1);
+                double t2 = r.nextDouble(2 * Math.PI);
+                inclusions[2 * i + 1] = new Blob(u + rad * 0.8 * Math.cos(t2), v + rad * 0.8 * Math.sin(t2), rad * 0.7, 0.8);
+            }
+            inclusionLevel = spec.dna() * 1.6 * s;
+        } else {
+            inclusions = new Blob[0];
+            inclusionLevel = 0;
+        }
+    }
+
+    /** DNA signal at pixel (px, py) whose normalized radius is {@code rn} (< 1). */
+    double dna(double px, double py, double rn) {
+        double along = shape.along(px, py);
+        double across = shape.across(px, py);
+        // Nuclei are thicker in the middle: a gentle dome, and a soft fall-off in the last 15 % of the radius.
+        double dome = 0.8 + 0.2 * Math.sqrt(Math.max(0, 1 - rn * rn));
+        double edge = rn < 0.85 || hsv ? 1 : 1 - 0.4 * (rn - 0.85) / 0.15;
+        double v = level * dome * edge * texture.factor(along, across);
+        if (hsv) {
+            v *= InfectionPhenotype.marginalisation(spec.strength(), rn);
+        }
+        if (nucleoli.length > 0 || inclusions.length > 0) {
+            double u = along / shape.semiMajor();
+            double w = across / shape.semiMinor();
+            for (Blob b : nucleoli) {
+                double d2 = sq(u - b.u) + sq(w - b.v);
+                double r2 = b.r * b.r;
+                if (d2 < r2) v *= 1 - b.weight * (1 - d2 / r2);
+            }
+            double inc = 0;
+            for (Blob b : inclusions) {
+                double d2 = sq(u - b.u) + sq(w - b.v);
+                double r2 = b.r * b.r;
+                if (d2 < r2) inc = Math.max(inc, b.weight * Math.sqrt(1 - d2 / r2));
+            }
+            v += inclusionLevel * inc * texture.factor(2 * along + 17, 2 * across);
+        }
+        return v;
+    }
+
+    /** Reporter signal inside the nucleus: smoother than chromatin but not flat. */
+    double reporter(double px, double py) {
+        return spec.reporter() * (0.9 + 0.1 * texture.factor(0.5 * shape.along(px, py), 0.5 * shape.across(px, py)));
+    }
+
+    private static double sq(double d) {
+        return d * d;
+    }
+}
