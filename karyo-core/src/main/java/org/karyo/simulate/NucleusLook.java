@@ -16,6 +16,15 @@ final class NucleusLook {
     static NucleusSpec spec(PopulationSettings pop, boolean wholeCell, int label, double x, double y, double radius,
                             double phase, NuclearState state, Virus virus, double strength, double reporter, double pi,
                             double aspectDraw, double angle, long shapeSeed, long textureSeed, double stain) {
+        return spec(pop, wholeCell, label, x, y, radius, phase, state, virus, strength, reporter, pi, aspectDraw, angle,
+                shapeSeed, textureSeed, stain, true);
+    }
+
+    /** As above; {@code infectionGrowth} false when the caller already sized the nucleus for its infection. */
+    static NucleusSpec spec(PopulationSettings pop, boolean wholeCell, int label, double x, double y, double radius,
+                            double phase, NuclearState state, Virus virus, double strength, double reporter, double pi,
+                            double aspectDraw, double angle, long shapeSeed, long textureSeed, double stain,
+                            boolean infectionGrowth) {
         double aspect = pop.minAspect() + (1 - pop.minAspect()) * Math.min(1, Math.max(0, (aspectDraw - 0.6) / 0.4));
         double a;
         double b;
@@ -36,7 +45,7 @@ final class NucleusLook {
                 dna *= 1.5;
             }
             default -> {
-                double f = InfectionPhenotype.sizeFactor(virus, virus == null ? 0 : strength);
+                double f = infectionGrowth ? InfectionPhenotype.sizeFactor(virus, virus == null ? 0 : strength) : 1;
                 a = radius / Math.sqrt(aspect) * f;
                 b = radius * Math.sqrt(aspect) * f;
                 dna *= CellCycle.intensityFactor(phase);
