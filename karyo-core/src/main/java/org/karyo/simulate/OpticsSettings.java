@@ -56,7 +56,8 @@ public record OpticsSettings(double pixelSizeUm, double psfSigmaUm, double minPs
         return new OpticsSettings(pixelSizeUm, psf, 0.6, 120, 0.15, 0.2, 0.5, 100, 3, 16);
     }
 
-    static double typicalNa(double magnification) {
+    /** Numerical aperture of a typical objective of this magnification (0.2 at 4x ... 1.4 at 63x oil). */
+    public static double typicalNa(double magnification) {
         if (magnification <= 5) return 0.2;
         if (magnification <= 12) return 0.3;
         if (magnification <= 25) return 0.45;
