@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
  */
 public final class CameraModel {
     /** Relative amplitude of out-of-focus haze and cytoplasmic autofluorescence in the background. */
-    static final double HAZE = 0.12;
+    static final double HAZE = 0.3;
     /** Size of haze features, µm. */
     static final double HAZE_SCALE_UM = 35;
 

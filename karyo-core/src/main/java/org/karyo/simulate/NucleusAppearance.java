@@ -19,6 +19,7 @@ final class NucleusAppearance {
     private final double level;
     private final double inclusionLevel;
     private final boolean hsv;
+    private final double grainPx;
 
     NucleusAppearance(NucleusSpec spec, double pixelSizeUm) {
         this.spec = spec;
@@ -26,8 +27,8 @@ final class NucleusAppearance {
         SplittableRandom r = new SplittableRandom(spec.textureSeed());
         Virus virus = spec.virus();
         double s = virus == null ? 0 : spec.strength();
-        double grainPx = 0.9 / pixelSizeUm;
-        double amp = 0.22 * InfectionPhenotype.textureFactor(virus, s);
+        this.grainPx = Math.max(1.2, 0.9 / pixelSizeUm);
+        double amp = 0.34 * InfectionPhenotype.textureFactor(virus, s);
         double lvl = spec.dna() * InfectionPhenotype.brightnessFactor(virus, s);
         switch (spec.state()) {
             case MITOTIC -> {
@@ -40,7 +41,7 @@ final class NucleusAppearance {
             }
             default -> { }
         }
-        this.texture = new ChromatinTexture(r.nextLong(), grainPx, amp);
+        this.texture = new ChromatinTexture(r.nextLong(), 0.9 / pixelSizeUm, amp);
         this.level = lvl;
         this.hsv = virus == Virus.HSV && s > 0;
 
@@ -90,7 +91,10 @@ final class NucleusAppearance {
         double edge = rn < 0.85 || hsv ? 1 : 1 - 0.4 * (rn - 0.85) / 0.15;
         double v = level * dome * edge * texture.factor(along, across);
         if (hsv) {
-            v *= InfectionPhenotype.marginalisation(spec.strength(), rn);
+            // Marginalised chromatin is beaded and uneven along the envelope, with strands reaching inwards.
+            double beads = 0.55 + 0.9 * (ChromatinTexture.noise(along / (2 * grainPx), across / (2 * grainPx),
+                    spec.textureSeed() ^ 0x7F4A7C15L) + 0.5);
+            v *= InfectionPhenotype.marginalisation(spec.strength() * Math.min(1, beads), rn);
         }
         if (nucleoli.length > 0 || inclusions.length > 0) {
             double u = along / shape.semiMajor();

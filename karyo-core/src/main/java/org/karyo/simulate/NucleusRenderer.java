@@ -12,9 +12,14 @@ import java.util.Arrays;
  */
 public final class NucleusRenderer {
     /** Whole-cell reporter: the cytoplasm outline is this much larger than the nucleus. */
-    static final double CELL_SCALE = 2.0;
+    static final double CELL_SCALE = 2.8;
     /** Share of the nuclear reporter level seen in the cytoplasm of whole-cell reporters. */
     static final double CYTOPLASM_LEVEL = 0.55;
+    /**
+     * Faint DNA-stain glow of the cell body (unbound dye, mitochondrial DNA, out-of-focus light): real Hoechst
+     * backgrounds are lumpy around cells, not flat, which makes thresholds harder.
+     */
+    static final double DNA_CYTOPLASM = 0.07;
 
     private final int width;
     private final int height;
@@ -22,6 +27,7 @@ public final class NucleusRenderer {
     private final float[] dna;
     private final float[] reporterNucleus;
     private final float[] reporterCell;
+    private final float[] dnaCell;
     private final float[] pi;
     private final int[] labels;
     private final float[] owner;
@@ -34,6 +40,7 @@ public final class NucleusRenderer {
         dna = new float[n];
         reporterNucleus = new float[n];
         reporterCell = new float[n];
+        dnaCell = new float[n];
         pi = new float[n];
         labels = new int[n];
         owner = new float[n];
@@ -44,6 +51,7 @@ public final class NucleusRenderer {
         Arrays.fill(dna, 0);
         Arrays.fill(reporterNucleus, 0);
         Arrays.fill(reporterCell, 0);
+        Arrays.fill(dnaCell, 0);
         Arrays.fill(pi, 0);
         Arrays.fill(labels, 0);
         Arrays.fill(owner, Float.POSITIVE_INFINITY);
@@ -51,9 +59,7 @@ public final class NucleusRenderer {
 
     public void draw(NucleusSpec spec) {
         NucleusShape s = spec.shape();
-        if (spec.reporter() > 0 && spec.wholeCell()) {
-            drawCytoplasm(spec);
-        }
+        drawCytoplasm(spec);
         NucleusAppearance look = new NucleusAppearance(spec, pixelSizeUm);
         int x0 = Math.max(0, s.minX());
         int x1 = Math.min(width - 1, s.maxX());
@@ -79,7 +85,8 @@ public final class NucleusRenderer {
         NucleusShape n = spec.shape();
         NucleusShape c = new NucleusShape(n.x(), n.y(), n.semiMajor() * CELL_SCALE, n.semiMinor() * CELL_SCALE * 1.1,
                 n.angle(), 0.18, n.seed() ^ 0x2545F4914F6CDD1DL);
-        float level = (float) (spec.reporter() * CYTOPLASM_LEVEL);
+        float level = spec.wholeCell() ? (float) (spec.reporter() * CYTOPLASM_LEVEL) : 0f;
+        float glow = (float) (spec.dna() * DNA_CYTOPLASM);
         int x0 = Math.max(0, c.minX());
         int x1 = Math.min(width - 1, c.maxX());
         int y0 = Math.max(0, c.minY());
@@ -89,8 +96,9 @@ public final class NucleusRenderer {
             for (int x = x0; x <= x1; x++) {
                 double rn = c.normalizedRadius(x, y);
                 if (rn >= 1) continue;
-                float v = rn < 0.7 ? level : (float) (level * (1 - (rn - 0.7) / 0.3));
-                if (v > reporterCell[row + x]) reporterCell[row + x] = v;
+                float edge = rn < 0.7 ? 1f : (float) (1 - (rn - 0.7) / 0.3);
+                if (level * edge > reporterCell[row + x]) reporterCell[row + x] = level * edge;
+                if (glow * edge > dnaCell[row + x]) dnaCell[row + x] = glow * edge;
             }
         }
     }
@@ -103,9 +111,11 @@ public final class NucleusRenderer {
         return height;
     }
 
-    /** DNA signal buffer (live view; copy before the next {@link #clear()}). */
+    /** DNA signal: nuclei plus the faint cell-body glow around them (a new array). */
     public float[] dnaSignal() {
-        return dna;
+        float[] out = new float[dna.length];
+        for (int i = 0; i < out.length; i++) out[i] = labels[i] != 0 ? dna[i] : dnaCell[i];
+        return out;
     }
 
     /** Reporter signal: nuclear level inside nuclei plus a little of any overlying cytoplasm, cytoplasm elsewhere. */

@@ -40,7 +40,7 @@ public record OpticsSettings(double pixelSizeUm, double psfSigmaUm, double minPs
 
     /**
      * Defaults for an objective magnification (4, 10, 20, 40, 63...): pixel size 13 µm / magnification,
-     * PSF from the typical numerical aperture of such an objective, background 120 e-, gradient 0.15,
+     * PSF from the typical numerical aperture of such an objective, background 120 e-, gradient 0.25,
      * vignetting 0.2, gain 0.5 e-/ADU, offset 100, read noise 3 ADU, 16-bit.
      */
     public static OpticsSettings forMagnification(double magnification) {
@@ -53,7 +53,7 @@ public record OpticsSettings(double pixelSizeUm, double psfSigmaUm, double minPs
         requirePositive("numericalAperture", numericalAperture);
         // Slight defocus of a screening microscope roughly doubles the diffraction limit.
         double psf = 2.0 * 0.21 * 0.46 / numericalAperture;
-        return new OpticsSettings(pixelSizeUm, psf, 0.6, 120, 0.15, 0.2, 0.5, 100, 3, 16);
+        return new OpticsSettings(pixelSizeUm, psf, 0.6, 120, 0.25, 0.2, 0.5, 100, 3, 16);
     }
 
     /** Numerical aperture of a typical objective of this magnification (0.2 at 4x ... 1.4 at 63x oil). */

@@ -4,13 +4,13 @@ package org.karyo.simulate;
  * The uninfected cell population: nucleus size and brightness, how crowded and clumped, how many cells
  * are in mitosis or dying. Defaults ({@link #defaults()}) match the real AdV and HSV-1 fields in shared/data.
  *
- * @param nucleusDiameterUm mean nucleus diameter over the cell cycle, µm (default 11; HeLa/A549 10-14)
+ * @param nucleusDiameterUm mean nucleus diameter over the cell cycle, µm (default 12.5; HeLa/A549 10-15)
  * @param sizeCv            cell-to-cell variation of nucleus diameter on top of the cell cycle (default 0.12)
- * @param dnaElectrons      DNA-stain level of a G1 nucleus, photoelectrons per pixel above background (default 420)
- * @param brightnessCv      cell-to-cell staining variation on top of DNA content (default 0.25)
+ * @param dnaElectrons      DNA-stain level of a G1 nucleus, photoelectrons per pixel above background (default 220)
+ * @param brightnessCv      cell-to-cell staining variation on top of DNA content (default 0.3)
  * @param irregularity      outline modulation (default 0.07)
  * @param minAspect         smallest minor/major axis ratio (default 0.6); ratios are uniform in [minAspect, 1]
- * @param confluence        fraction of the field covered by nuclei (default 0.25)
+ * @param confluence        fraction of the field covered by nuclei (default 0.2)
  * @param clumping          fraction of cells placed touching another one (default 0.35)
  * @param mitoticFraction   fraction of uninfected cells in mitosis (default 0.03)
  * @param apoptoticFraction fraction of cells apoptotic (default 0.02)
@@ -33,7 +33,7 @@ public record PopulationSettings(double nucleusDiameterUm, double sizeCv, double
     }
 
     public static PopulationSettings defaults() {
-        return new PopulationSettings(11, 0.12, 420, 0.25, 0.07, 0.6, 0.25, 0.35, 0.03, 0.02);
+        return new PopulationSettings(12.5, 0.12, 220, 0.3, 0.07, 0.6, 0.2, 0.35, 0.03, 0.02);
     }
 
     public PopulationSettings withConfluence(double c) {

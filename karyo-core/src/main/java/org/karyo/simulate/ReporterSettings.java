@@ -3,7 +3,7 @@ package org.karyo.simulate;
 /**
  * The virus reporter channel (GFP-type).
  *
- * @param levelElectrons   median reporter level in a fully infected nucleus, photoelectrons (default 350)
+ * @param levelElectrons   median reporter level in a fully infected nucleus, photoelectrons (default 900)
  * @param levelCv          cell-to-cell variation of reporter expression (default 0.8, log-normal: expression is noisy)
  * @param wholeCell        reporter fills the whole cell (true, default; e.g. GFP) or only the nucleus
  * @param bleedThrough     fraction of the DNA signal that leaks into the reporter channel (default 0.03)
@@ -19,7 +19,7 @@ public record ReporterSettings(double levelElectrons, double levelCv, boolean wh
     }
 
     public static ReporterSettings defaults() {
-        return new ReporterSettings(350, 0.8, true, 0.03, 90);
+        return new ReporterSettings(900, 0.8, true, 0.03, 90);
     }
 
     public ReporterSettings withWholeCell(boolean w) {

@@ -143,10 +143,11 @@ class LiveCellSimulatorTest {
         TimelapseResult[] res = new TimelapseResult[1];
         Recorder rec = run(busy().withFrames(6, 8), 9, res);
         for (TimelapseFrame f : rec.frames) {
-            double[] bg = FieldSimulatorTest.backgroundStats(f.dna(), f.labels());
+            double noise = FieldSimulatorTest.pixelNoise(f.dna(), f.labels());
+            double[] local = FieldSimulatorTest.localBackground(f.dna(), f.labels());
             double[] mean = FieldSimulatorTest.meanPerLabel(f.dna(), f.labels());
             for (CellObservation o : f.cells()) {
-                assertThat(mean[o.label()]).as("%s in frame %d", o, f.index()).isGreaterThan(bg[0] + 4 * bg[1]);
+                assertThat(mean[o.label()]).as("%s in frame %d", o, f.index()).isGreaterThan(local[o.label()] + 3 * noise);
             }
         }
     }
