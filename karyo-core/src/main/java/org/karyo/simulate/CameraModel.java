@@ -14,6 +14,7 @@ public final class CameraModel {
     static final double HAZE = 0.3;
     /** Size of haze features, µm. */
     static final double HAZE_SCALE_UM = 35;
+    private static final int HAZE_STEP = 4;
 
     private final OpticsSettings optics;
     private final float[] kernel;
@@ -40,27 +41,61 @@ public final class CameraModel {
         double cx = (width - 1) / 2.0;
         double cy = (height - 1) / 2.0;
         double rMax2 = cx * cx + cy * cy;
-        double hazeGrain = Math.max(4, HAZE_SCALE_UM / optics.pixelSizeUm());
-        long hazeSeed = Seeds.derive(seed, 0x4A5E);
+        float[] haze = haze(width, height, seed);
+        int gw = width / HAZE_STEP + 2;
         float[] out = new float[width * height];
+        double gain = optics.gainElectronsPerAdu();
+        double read = optics.readNoiseAdu();
         ParallelRows.forEach(height, width, y -> {
             SplittableRandom r = new SplittableRandom(Seeds.derive(seed, y));
             int row = y * width;
+            int gy = y / HAZE_STEP;
+            double fy = (y - gy * HAZE_STEP) / (double) HAZE_STEP;
             for (int x = 0; x < width; x++) {
                 // Gradient runs corner to corner; vignetting falls off quadratically from the centre.
                 double g = 1 + optics.gradient() * (((double) x / width + (double) y / height) / 2 - 0.5);
                 double d2 = ((x - cx) * (x - cx) + (y - cy) * (y - cy)) / rMax2;
                 double vig = 1 - optics.vignetting() * d2;
-                double haze = 1 + HAZE * 2 * ChromatinTexture.noise(x / hazeGrain, y / hazeGrain, hazeSeed);
-                double electrons = (background * g * haze + blurred[row + x]) * vig;
-                double counted = Seeds.poisson(r, electrons);
-                double adu = optics.offsetAdu() + counted / optics.gainElectronsPerAdu()
-                        + optics.readNoiseAdu() * r.nextGaussian();
+                int gx = x / HAZE_STEP;
+                double fx = (x - gx * HAZE_STEP) / (double) HAZE_STEP;
+                int k = gy * gw + gx;
+                double top = haze[k] + (haze[k + 1] - haze[k]) * fx;
+                double bottom = haze[k + gw] + (haze[k + gw + 1] - haze[k + gw]) * fx;
+                double hz = top + (bottom - top) * fy;
+                double electrons = (background * g * hz + blurred[row + x]) * vig;
+                double adu;
+                if (electrons > 30) {
+                    // Poisson is Gaussian here; shot and read noise then merge into one draw of summed variance.
+                    double sd = Math.sqrt(electrons / (gain * gain) + read * read);
+                    adu = optics.offsetAdu() + electrons / gain + sd * r.nextGaussian();
+                } else {
+                    adu = optics.offsetAdu() + Seeds.poisson(r, electrons) / gain + read * r.nextGaussian();
+                }
                 long v = Math.round(adu);
                 out[row + x] = v < 0 ? 0 : (float) Math.min(v, maxV);
             }
         });
         return new Plane(width, height, optics.bitDepth(), out);
+    }
+
+    /**
+     * Haze factor (around 1) on a coarse grid, interpolated per pixel: it varies over tens of µm, so
+     * evaluating the noise at every pixel would only cost time.
+     */
+    private float[] haze(int width, int height, long seed) {
+        double grain = Math.max(4, HAZE_SCALE_UM / optics.pixelSizeUm());
+        long hazeSeed = Seeds.derive(seed, 0x4A5E);
+        int gw = width / HAZE_STEP + 2;
+        int gh = height / HAZE_STEP + 2;
+        float[] g = new float[gw * gh];
+        for (int j = 0; j < gh; j++) {
+            for (int i = 0; i < gw; i++) {
+                double x = i * HAZE_STEP;
+                double y = j * HAZE_STEP;
+                g[j * gw + i] = (float) (1 + HAZE * 2 * ChromatinTexture.noise(x / grain, y / grain, hazeSeed));
+            }
+        }
+        return g;
     }
 
     /** Separable Gaussian blur with edge clamping. */

@@ -43,6 +43,7 @@ public final class FieldSimulator {
         SplittableRandom placeRandom = Seeds.random(seed, 1);
         NucleusRenderer renderer = new NucleusRenderer(w, h, settings.optics().pixelSizeUm());
         List<CellTruth> drafts = new ArrayList<>();
+        List<NucleusSpec> specs = new ArrayList<>();
         for (int i = 0; i < target; i++) {
             SplittableRandom r = Seeds.random(seed, 2, i);
             double phase = r.nextDouble();
@@ -82,10 +83,11 @@ public final class FieldSimulator {
                     : rep.levelElectrons() * Seeds.logNormal(r, rep.levelCv()) * (0.25 + 0.75 * strength);
             int label = drafts.size() + 1;
             NucleusSpec spec = spec(label, xy[0], xy[1], radius, phase, state, virus, strength, reporter, r);
-            renderer.draw(spec);
+            specs.add(spec);
             drafts.add(new CellTruth(label, xy[0], xy[1], 0, state, virus, strength, reporter, plaqueId));
         }
 
+        renderer.drawAll(specs);
         LabelImage labels = renderer.labels(drafts.size());
         int[] areas = labels.areas();
         List<CellTruth> cells = new ArrayList<>(drafts.size());

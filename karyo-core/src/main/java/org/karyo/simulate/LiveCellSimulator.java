@@ -97,6 +97,7 @@ public final class LiveCellSimulator {
         Virus virus = field.infection().virus();
         double strengthMax = field.infection().strength();
         int maxLabel = 0;
+        List<NucleusSpec> specs = new ArrayList<>(cells.size());
         for (LiveCell c : cells) {
             double hpi = c.hpi(t);
             boolean inf = c.infected() && hpi > 0;
@@ -106,9 +107,10 @@ public final class LiveCellSimulator {
             NucleusSpec spec = NucleusLook.spec(pop, field.reporter().wholeCell(), c.label, c.x, c.y, c.radius(t),
                     c.phase, state(c, t), inf ? virus : null, strength, reporter(c, t), pi, c.aspectDraw, c.angle,
                     c.shapeSeed, c.textureSeed, stain, false);
-            renderer.draw(spec);
+            specs.add(spec);
             maxLabel = Math.max(maxLabel, c.label);
         }
+        renderer.drawAll(specs);
         int[] areas = new int[maxLabel + 1];
         for (int v : renderer.labelBuffer()) areas[v]++;
         List<LiveCell> visible = new ArrayList<>(cells.size());

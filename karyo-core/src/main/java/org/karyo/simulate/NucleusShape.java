@@ -23,6 +23,10 @@ public final class NucleusShape {
     private final double[] ca = new double[HARMONICS];
     private final double[] sa = new double[HARMONICS];
     private final double reach;
+    // Quadratic form of the ellipse grown by the largest harmonic excursion: bounds every row's extent.
+    private final double qxx;
+    private final double qxy;
+    private final double qyy;
     private final double irregularity;
     private final long seed;
 
@@ -58,6 +62,11 @@ public final class NucleusShape {
             total += Math.abs(amp);
         }
         this.reach = Math.max(a, b) * (1 + total) + 1;
+        double ga = a * (1 + total) + 0.5;
+        double gb = b * (1 + total) + 0.5;
+        this.qxx = cos * cos / (ga * ga) + sin * sin / (gb * gb);
+        this.qxy = 2 * cos * sin * (1 / (ga * ga) - 1 / (gb * gb));
+        this.qyy = sin * sin / (ga * ga) + cos * cos / (gb * gb);
     }
 
     public double x() {
@@ -130,6 +139,25 @@ public final class NucleusShape {
     /** Coordinate along the minor axis, pixels from the centre. */
     public double across(double px, double py) {
         return -(px - x) * sin + (py - y) * cos;
+    }
+
+    /**
+     * Pixel columns of row {@code py} that may lie inside the outline, as {first, last}; first > last when
+     * the row misses it. Lets renderers skip the empty corners of the bounding box.
+     */
+    public void rowSpan(int py, int[] out) {
+        double dy = py - y;
+        // qxx dx^2 + qxy dy dx + qyy dy^2 - 1 = 0
+        double bq = qxy * dy;
+        double disc = bq * bq - 4 * qxx * (qyy * dy * dy - 1);
+        if (disc < 0) {
+            out[0] = 1;
+            out[1] = 0;
+            return;
+        }
+        double sq = Math.sqrt(disc);
+        out[0] = (int) Math.floor(x + (-bq - sq) / (2 * qxx));
+        out[1] = (int) Math.ceil(x + (-bq + sq) / (2 * qxx));
     }
 
     /** 0 at the centre, 1 on the outline, greater outside. */
