@@ -9,6 +9,7 @@ import org.karyo.simulate.FieldSettings;
 import org.karyo.simulate.FieldSimulator;
 import org.karyo.simulate.InfectionSettings;
 import org.karyo.simulate.OpticsSettings;
+import org.karyo.simulate.Plaque;
 import org.karyo.simulate.PopulationSettings;
 import org.karyo.simulate.SimulatedField;
 import org.karyo.simulate.Virus;
@@ -112,6 +113,15 @@ public final class SimulatorRealism {
         sideBySide(readTiff(Path.of(advFiles.get(Math.min(2, advFiles.size() - 1)).toString().replace("_hoechst", "_reporter"))),
                 advExample.reporter(), png.resolve("adv_reporter_real_vs_sim.png"));
         sideBySide(hsvPlane, hsvExample.dna(), png.resolve("hsv_hoechst_real_vs_sim.png"));
+        // Plaques (no real counterpart in shared/data): an AdV comet and an HSV-1 round plaque, 1024x1024 at 20x.
+        FieldSettings plaqueField = FieldSettings.defaults().withInfection(InfectionSettings.none())
+                .withPopulation(PopulationSettings.defaults().withConfluence(0.35));
+        SimulatedField comet = new FieldSimulator(plaqueField).simulate(7,
+                List.of(new Plaque(1, 300, 400, 120, Virus.ADV, 0.4)));
+        SimulatedField round = new FieldSimulator(plaqueField.withInfection(InfectionSettings.none().withVirus(Virus.HSV)))
+                .simulate(8, List.of(new Plaque(1, 512, 512, 300, Virus.HSV, 0)));
+        sideBySide(bin2(comet.reporter()), bin2(round.reporter()), png.resolve("plaques_adv_comet_vs_hsv_round_reporter.png"));
+        sideBySide(bin2(comet.dna()), bin2(round.dna()), png.resolve("plaques_adv_comet_vs_hsv_round_hoechst.png"));
         sideBySide(hsvRepPlane, hsvExample.reporter(), png.resolve("hsv_reporter_real_vs_sim.png"));
     }
 
@@ -138,6 +148,19 @@ public final class SimulatorRealism {
         double s = 0;
         for (ImageStats r : real) for (ImageStats m : sim) s += ImageStats.ks(r.normalized, m.normalized);
         return s / (real.size() * sim.size());
+    }
+
+    /** 2x2 mean binning, to keep documentation images small. */
+    static Plane bin2(Plane p) {
+        int w = p.width() / 2;
+        int h = p.height() / 2;
+        float[] out = new float[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                out[y * w + x] = (p.get(2 * x, 2 * y) + p.get(2 * x + 1, 2 * y) + p.get(2 * x, 2 * y + 1) + p.get(2 * x + 1, 2 * y + 1)) / 4;
+            }
+        }
+        return new Plane(w, h, 32, out);
     }
 
     static ImageStats stats(Plane p, LabelImage labels) {

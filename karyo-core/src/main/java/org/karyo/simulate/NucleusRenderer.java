@@ -15,7 +15,7 @@ public final class NucleusRenderer {
     /** Whole-cell reporter: the cytoplasm outline is this much larger than the nucleus. */
     static final double CELL_SCALE = 2.8;
     /** Share of the nuclear reporter level seen in the cytoplasm of whole-cell reporters. */
-    static final double CYTOPLASM_LEVEL = 0.55;
+    static final double CYTOPLASM_LEVEL = 0.75;
     /**
      * Faint DNA-stain glow of the cell body (unbound dye, mitochondrial DNA, out-of-focus light): real Hoechst
      * backgrounds are lumpy around cells, not flat, which makes thresholds harder.
@@ -29,6 +29,7 @@ public final class NucleusRenderer {
     private final float[] reporterNucleus;
     private final float[] reporterCell;
     private final float[] dnaCell;
+    private final float[] cellOwner;
     private final int halfWidth;
     private final int halfHeight;
     private final float[] pi;
@@ -47,6 +48,7 @@ public final class NucleusRenderer {
         halfHeight = (height + 1) / 2;
         reporterCell = new float[halfWidth * halfHeight];
         dnaCell = new float[halfWidth * halfHeight];
+        cellOwner = new float[halfWidth * halfHeight];
         pi = new float[n];
         labels = new int[n];
         owner = new float[n];
@@ -58,6 +60,7 @@ public final class NucleusRenderer {
         Arrays.fill(reporterNucleus, 0);
         Arrays.fill(reporterCell, 0);
         Arrays.fill(dnaCell, 0);
+        Arrays.fill(cellOwner, Float.POSITIVE_INFINITY);
         Arrays.fill(pi, 0);
         Arrays.fill(labels, 0);
         Arrays.fill(owner, Float.POSITIVE_INFINITY);
@@ -147,10 +150,14 @@ public final class NucleusRenderer {
             int row = hy * halfWidth;
             for (int hx = x0; hx <= x1; hx++) {
                 double rn = c.normalizedRadius(2 * hx, y);
-                if (rn >= 1) continue;
+                int i = row + hx;
+                // Neighbouring cells share the space between them like nuclei do: the nearer one (in
+                // outline-normalized distance) owns it, so a GFP cell never spreads over its neighbours.
+                if (rn >= 1 || rn >= cellOwner[i]) continue;
+                cellOwner[i] = (float) rn;
                 float edge = rn < 0.7 ? 1f : (float) (1 - (rn - 0.7) / 0.3);
-                if (level * edge > reporterCell[row + hx]) reporterCell[row + hx] = level * edge;
-                if (glow * edge > dnaCell[row + hx]) dnaCell[row + hx] = glow * edge;
+                reporterCell[i] = level * edge;
+                dnaCell[i] = glow * edge;
             }
         }
     }
@@ -174,13 +181,13 @@ public final class NucleusRenderer {
         return out;
     }
 
-    /** Reporter signal: nuclear level inside nuclei plus a little of any overlying cytoplasm, cytoplasm elsewhere. */
+    /** Reporter signal: each nucleus's own level inside it, cell bodies (whole-cell reporters) elsewhere. */
     public float[] reporterSignal() {
         float[] out = new float[dna.length];
         ParallelRows.forEach(height, width, y -> {
             for (int x = 0, i = y * width; x < width; x++, i++) {
                 float cell = cellBody(reporterCell, x, y);
-                out[i] = labels[i] != 0 ? reporterNucleus[i] + 0.25f * cell : cell;
+                out[i] = labels[i] != 0 ? reporterNucleus[i] : cell;
             }
         });
         return out;
