@@ -6,11 +6,13 @@ import picocli.CommandLine.Command;
 /** 'karyo simulate': synthetic microscopy with exact ground truth. The work is in its three subcommands. */
 @Command(name = "simulate",
         mixinStandardHelpOptions = true,
+        versionProvider = KaryoVersion.class,
         description = {
-                "Write synthetic microscopy of Hoechst-stained nuclei with exact ground truth, deterministically",
-                "from --seed: still fields, IXM plates with plaques, or live-cell time-lapses with cell fates.",
-                "Images are 16-bit TIFFs (photon shot noise, read noise, blur, uneven background);",
-                "ground truth is label TIFFs, CSV tables and, for time-lapses, Cell Tracking Challenge tracks.",
+                "Write synthetic microscopy of Hoechst-stained nuclei with exact ground truth.",
+                "",
+                "Still fields, IXM plates with plaques, or live-cell time-lapses with cell fates, deterministically "
+                        + "from --seed. Images are 16-bit TIFFs with blur, uneven background, shot and read noise; "
+                        + "ground truth is label TIFFs, CSV tables and, for time-lapses, Cell Tracking Challenge tracks.",
                 "",
                 "Examples:",
                 "  karyo simulate field --out sim/field --virus hsv --magnification 40",

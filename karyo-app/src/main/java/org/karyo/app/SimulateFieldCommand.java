@@ -17,11 +17,14 @@ import java.util.concurrent.Callable;
 /** 'karyo simulate field': still fields with a DNA and a reporter channel. */
 @Command(name = "field",
         mixinStandardHelpOptions = true,
+        versionProvider = KaryoVersion.class,
         description = {
-                "Write still fields: fieldNNN_w1.tif (Hoechst), fieldNNN_w2.tif (reporter), fieldNNN_labels.tif",
-                "(16-bit instance labels, 0 = background) and fieldNNN_cells.csv (per label: position, area,",
-                "state interphase/mitotic/apoptotic, infected, virus, phenotype strength, reporter level).",
-                "Defaults: 1024x1024, 20x, AdV, 20 % infected, confluence 0.25."})
+                "Write still fields of nuclei with a reporter channel and instance labels.",
+                "",
+                "Files: fieldNNN_w1.tif (Hoechst), fieldNNN_w2.tif (reporter), fieldNNN_labels.tif (16-bit instance "
+                        + "labels, 0 = background) and fieldNNN_cells.csv (per label: position, area, state "
+                        + "interphase/mitotic/apoptotic, infected, virus, phenotype strength, reporter level).",
+                "Defaults: 1024x1024, 20x, AdV, 20 % infected, confluence 0.2."})
 final class SimulateFieldCommand implements Callable<Integer> {
     @Mixin
     SimulationOptions options;

@@ -18,13 +18,16 @@ import java.util.concurrent.Callable;
 /** 'karyo simulate plate': an IXM-layout plate with an MOI dilution series and plaques. */
 @Command(name = "plate",
         mixinStandardHelpOptions = true,
+        versionProvider = KaryoVersion.class,
         description = {
-                "Write a plate in Molecular Devices ImageXpress layout:",
-                "  <out>/<plate>/TimePoint_<t>/<plate>_<well>_s<site>_w1.tif (Hoechst), ..._w2.tif (reporter)",
-                "and its ground truth in <out>/<plate>/groundtruth/: TimePoint_<t>/<plate>_<well>_s<site>_labels.tif,",
-                "cells.csv (per cell, incl. plaque membership), plaques.csv and wells.csv (MOI per well).",
-                "Column 1 is mock; columns 2.. get MOI --moi, then times --dilution per column; rows are replicates.",
-                "Plaques grow from lysed founders after --lysis-hpi: comets for adv, round for hsv.",
+                "Write a plate in ImageXpress layout with an MOI series and plaques.",
+                "",
+                "Images: <out>/<plate>/TimePoint_<t>/<plate>_<well>_s<site>_w1.tif (Hoechst) and _w2.tif (reporter). "
+                        + "Ground truth in <out>/<plate>/groundtruth/: TimePoint_<t>/<plate>_<well>_s<site>_labels.tif, "
+                        + "cells.csv (per cell, with plaque membership), plaques.csv and wells.csv (MOI per well).",
+                "Column 1 is mock; column 2 gets --moi, each further column --dilution times the one before; "
+                        + "rows are replicates. Plaques grow from lysed founders after --lysis-hpi: comets for adv, "
+                        + "round for hsv.",
                 "Defaults: 8x12 wells, 1 site, 512x512 sites, 1 time point at 72 h post infection."})
 final class SimulatePlateCommand implements Callable<Integer> {
     @Mixin

@@ -19,15 +19,21 @@ import java.util.concurrent.Callable;
 /** 'karyo simulate timelapse': a live-cell movie with infection fates, lysis and tracks. */
 @Command(name = "timelapse",
         mixinStandardHelpOptions = true,
+        versionProvider = KaryoVersion.class,
         description = {
-                "Write a live-cell time-lapse of one field (default 1024x1024, a frame every 1.75 h for 4 days):",
-                "  <out>/TimePoint_<n>/<name>_A01_s1_w1.tif Hoechst, _w2.tif reporter (GFP), _w3.tif propidium iodide",
-                "Cells random-walk with drift and divide; infected cells become spreaders (nucleus flat until",
-                "~20 hpi, surge to ~40 hpi, plateau, shrink before lysis; PI on at lysis; neighbours get infected)",
-                "or nonspreaders (grow to ~30 hpi, shrink to ~50 hpi, grow again).",
-                "Ground truth: <out>/01_GT/TRA/man_track.txt and man_trackNNN.tif (Cell Tracking Challenge),",
-                "cells.csv (per track: parent, fate, infection and lysis hours, infected_by) and",
-                "observations.csv (per cell and frame: position, area, fate, hours post infection, reporter, lysed)."})
+                "Write a live-cell time-lapse with infection fates, lysis and tracks.",
+                "",
+                "One field (default 1024x1024, a frame every 1.75 h for 4 days): "
+                        + "<out>/TimePoint_<n>/<name>_A01_s1_w1.tif Hoechst, _w2.tif reporter (GFP), "
+                        + "_w3.tif propidium iodide (PI).",
+                "Cells random-walk with drift and divide. Infected cells become spreaders (nucleus flat until ~20 hpi, "
+                        + "surge to ~40 hpi, plateau, shrink in the last hours before lysis; PI turns on at lysis and "
+                        + "neighbours get infected) or nonspreaders (nucleus grows to ~30 hpi, shrinks to ~50 hpi, "
+                        + "grows again). Spreaders accumulate reporter faster.",
+                "Ground truth: <out>/01_GT/TRA/man_track.txt and man_trackNNN.tif (Cell Tracking Challenge), "
+                        + "cells.csv (per track: parent, fate, infection and lysis hours, infected_by) and "
+                        + "observations.csv (per cell and frame: position, area, fate, hours post infection, "
+                        + "reporter, lysed)."})
 final class SimulateTimelapseCommand implements Callable<Integer> {
     @Mixin
     SimulationOptions options;

@@ -51,7 +51,7 @@ final class SimulationOptions {
     @Option(names = "--clumping", paramLabel = "F", description = "Fraction of nuclei placed touching another (default 0.35).")
     Double clumping;
 
-    @Option(names = "--nucleus-diameter", paramLabel = "UM", description = "Mean nucleus diameter in µm (default 11).")
+    @Option(names = "--nucleus-diameter", paramLabel = "UM", description = "Mean nucleus diameter in µm (default 12.5).")
     Double diameter;
 
     @Option(names = "--reporter", paramLabel = "cell|nucleus",
