@@ -19,6 +19,8 @@ import java.util.SplittableRandom;
 public final class LiveCellSimulator {
     /** Mitosis (condensed chromosomes) lasts about this long at the end of the cycle. */
     static final double MITOSIS_HOURS = 1.0;
+    /** Cycle phase at which contact-inhibited cells wait. */
+    static final double G2_ARREST = 0.9;
 
     private final LiveCellSettings settings;
     private final FieldSettings field;
@@ -211,15 +213,18 @@ public final class LiveCellSimulator {
                         lysedNow.add(c);
                     }
                 } else {
-                    c.phase += dt / c.cycleHours;
+                    double mitosisStart = 1 - MITOSIS_HOURS / c.cycleHours;
+                    double next = c.phase + dt / c.cycleHours;
+                    if (crowded && c.phase < mitosisStart && next >= mitosisStart) {
+                        // Contact inhibition: the cell waits in G2 instead of entering mitosis; cells already
+                        // in mitosis finish it.
+                        next = Math.max(c.phase, Math.min(next, G2_ARREST));
+                    }
+                    c.phase = next;
                     if (c.phase >= 1) {
-                        if (crowded) {
-                            c.phase = 0.9; // contact inhibition: the cell waits in G2
-                        } else {
-                            it.remove();
-                            divide(c, born);
-                            continue;
-                        }
+                        it.remove();
+                        divide(c, born);
+                        continue;
                     }
                 }
                 move(c, dt);
