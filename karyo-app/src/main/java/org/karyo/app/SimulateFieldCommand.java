@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
                 "Files: fieldNNN_w1.tif (Hoechst), fieldNNN_w2.tif (reporter), fieldNNN_labels.tif (16-bit instance "
                         + "labels, 0 = background) and fieldNNN_cells.csv (per label: position, area, state "
                         + "interphase/mitotic/apoptotic, infected, virus, phenotype strength, reporter level).",
-                "Defaults: 1024x1024, 20x, AdV, 20 % infected, confluence 0.2."})
+                "Defaults: 1024x1024, 20x, AdV, 20 % infected, confluence 0.23."})
 final class SimulateFieldCommand implements Callable<Integer> {
     @Mixin
     SimulationOptions options;

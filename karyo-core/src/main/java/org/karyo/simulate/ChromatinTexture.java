@@ -5,6 +5,8 @@ package org.karyo.simulate;
  * the nucleus's own frame, so it moves and turns with the nucleus from frame to frame.
  */
 final class ChromatinTexture {
+    private static final double COARSE = 3.0;
+
     private final long seed;
     private final double grain;
     private final double amplitude;
@@ -22,7 +24,10 @@ final class ChromatinTexture {
 
     /** Multiplicative factor around 1 at a point (pixels, nucleus frame). */
     double factor(double u, double v) {
-        double n = 0.7 * noise(u / grain, v / grain, seed) + 0.3 * noise(u / (0.5 * grain), v / (0.5 * grain), seed ^ 0x5DEECE66DL);
+        // Fine grain plus coarse domains (heterochromatin patches a few µm across), which make dim nuclei
+        // break up under a global threshold as real ones do.
+        double n = 0.5 * noise(u / grain, v / grain, seed) + 0.2 * noise(u / (0.5 * grain), v / (0.5 * grain), seed ^ 0x5DEECE66DL)
+                + 0.45 * noise(u / (COARSE * grain), v / (COARSE * grain), seed ^ 0x2F0F1F3FL);
         return Math.max(0.05, 1 + amplitude * 2.4 * n);
     }
 

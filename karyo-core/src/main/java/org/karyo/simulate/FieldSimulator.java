@@ -97,6 +97,7 @@ public final class FieldSimulator {
         }
         float[] reporterSignal = renderer.reporterSignal();
         float[] dnaSignal = renderer.dnaSignal();
+        Debris.add(dnaSignal, w, h, settings.optics().pixelSizeUm(), pop.dnaElectrons(), Seeds.derive(seed, 4));
         float bleed = (float) rep.bleedThrough();
         for (int i = 0; i < reporterSignal.length; i++) reporterSignal[i] += bleed * dnaSignal[i];
         Plane dna = camera.expose(dnaSignal, w, h, settings.optics().backgroundElectrons(), Seeds.derive(seed, 3, 0));

@@ -61,6 +61,7 @@ public final class LiveCellSimulator {
                         reporter(c, t), c.lysed()));
             }
             float[] dna = renderer.dnaSignal();
+            Debris.add(dna, w, h, pixelUm, field.population().dnaElectrons(), Seeds.derive(seed, 21, f));
             float[] rep = renderer.reporterSignal();
             float bleed = (float) field.reporter().bleedThrough();
             for (int i = 0; i < rep.length; i++) rep[i] += bleed * dna[i];

@@ -10,7 +10,7 @@ package org.karyo.simulate;
  * @param brightnessCv      cell-to-cell staining variation on top of DNA content (default 0.3)
  * @param irregularity      outline modulation (default 0.07)
  * @param minAspect         smallest minor/major axis ratio (default 0.6); ratios are uniform in [minAspect, 1]
- * @param confluence        fraction of the field covered by nuclei (default 0.2)
+ * @param confluence        fraction of the field covered by nuclei (default 0.23)
  * @param clumping          fraction of cells placed touching another one (default 0.35)
  * @param mitoticFraction   fraction of uninfected cells in mitosis (default 0.03)
  * @param apoptoticFraction fraction of cells apoptotic (default 0.02)
@@ -33,7 +33,7 @@ public record PopulationSettings(double nucleusDiameterUm, double sizeCv, double
     }
 
     public static PopulationSettings defaults() {
-        return new PopulationSettings(12.5, 0.12, 220, 0.3, 0.07, 0.6, 0.2, 0.35, 0.03, 0.02);
+        return new PopulationSettings(12.5, 0.12, 220, 0.3, 0.07, 0.6, 0.23, 0.35, 0.03, 0.02);
     }
 
     public PopulationSettings withConfluence(double c) {
