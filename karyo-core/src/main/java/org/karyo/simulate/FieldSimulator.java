@@ -109,7 +109,7 @@ public final class FieldSimulator {
     NucleusSpec spec(int label, double x, double y, double radius, double phase, NuclearState state, Virus virus,
                      double strength, double reporter, SplittableRandom r) {
         return NucleusLook.spec(settings.population(), settings.reporter().wholeCell(), label, x, y, radius, phase,
-                state, virus, strength, reporter, 0, r.nextDouble(0.6, 1.0), r.nextDouble(Math.PI), r.nextLong(),
+                state, virus, strength, reporter, 0, r.nextDouble(), r.nextDouble(Math.PI), r.nextLong(),
                 r.nextLong(), Seeds.logNormal(r, settings.population().brightnessCv()));
     }
 }

@@ -25,7 +25,7 @@ final class NucleusLook {
                             double phase, NuclearState state, Virus virus, double strength, double reporter, double pi,
                             double aspectDraw, double angle, long shapeSeed, long textureSeed, double stain,
                             boolean infectionGrowth) {
-        double aspect = pop.minAspect() + (1 - pop.minAspect()) * Math.min(1, Math.max(0, (aspectDraw - 0.6) / 0.4));
+        double aspect = pop.minAspect() + (1 - pop.minAspect()) * aspectDraw;
         double a;
         double b;
         double irregularity = pop.irregularity();

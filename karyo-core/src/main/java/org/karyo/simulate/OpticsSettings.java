@@ -69,7 +69,16 @@ public record OpticsSettings(double pixelSizeUm, double psfSigmaUm, double minPs
         return Math.max(minPsfSigmaPx, psfSigmaUm / pixelSizeUm);
     }
 
+    /**
+     * The same optics written at another bit depth. For 8 bits the camera is rescaled as an 8-bit export
+     * would be (8 e-/ADU, offset 10, read noise 0.5 ADU), so typical fields use the range without clipping,
+     * like the real 8-bit fields in shared/data (background ~25, nuclei ~50).
+     */
     public OpticsSettings withBitDepth(int depth) {
+        if (depth == 8) {
+            return new OpticsSettings(pixelSizeUm, psfSigmaUm, minPsfSigmaPx, backgroundElectrons, gradient, vignetting,
+                    8, 10, 0.5, 8);
+        }
         return new OpticsSettings(pixelSizeUm, psfSigmaUm, minPsfSigmaPx, backgroundElectrons, gradient, vignetting,
                 gainElectronsPerAdu, offsetAdu, readNoiseAdu, depth);
     }

@@ -67,6 +67,18 @@ class FieldSimulatorTest {
     }
 
     @Test
+    void eightBitFieldsUseTheRangeWithoutClipping() {
+        FieldSettings s = small(Virus.ADV, 0.2, 0.8).withOptics(OpticsSettings.forMagnification(20).withBitDepth(8));
+        SimulatedField f = new FieldSimulator(s).simulate(1);
+        assertThat(f.dna().bitDepth()).isEqualTo(8);
+        double[] bg = backgroundStats(f.dna(), f.labels());
+        assertThat(bg[0]).isBetween(15.0, 60.0);
+        long clipped = 0;
+        for (float v : f.dna().pixels()) if (v >= 255) clipped++;
+        assertThat(clipped).isLessThan(f.dna().size() / 1000);
+    }
+
+    @Test
     void infectedFractionFollowsTheSetting() {
         FieldSettings s = FieldSettings.defaults().withSize(512, 512)
                 .withInfection(InfectionSettings.defaults().withFraction(0.4))
