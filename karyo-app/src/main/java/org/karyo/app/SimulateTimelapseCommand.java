@@ -54,6 +54,9 @@ final class SimulateTimelapseCommand implements Callable<Integer> {
     @Option(names = "--lysis-hpi", defaultValue = "56", paramLabel = "H", description = "Mean spreader lysis time, hours post infection (default: ${DEFAULT-VALUE}).")
     double lysisHpi;
 
+    @Option(names = "--ctc-raw", description = "Also write the Hoechst frames as <out>/01/tNNN.tif, so Cell Tracking Challenge tools read the movie as it is.")
+    boolean ctcRaw;
+
     @Override
     public Integer call() throws Exception {
         LiveCellSettings d = LiveCellSettings.defaults();
@@ -79,6 +82,10 @@ final class SimulateTimelapseCommand implements Callable<Integer> {
                 TiffWriter.writePlane(tp.resolve(stem + "_w3.tif"), frame.pi());
                 TiffWriter.writeLabels(tra.resolve(String.format("man_track%0" + digits + "d.tif", frame.index())),
                         frame.labels());
+                if (ctcRaw) {
+                    TiffWriter.writePlane(out.resolve("01").resolve(String.format("t%0" + digits + "d.tif", frame.index())),
+                            frame.dna());
+                }
                 for (CellObservation o : frame.cells()) {
                     obs.row(frame.index(), frame.hours(), o.label(), o.x(), o.y(), o.areaPx(), o.state().csv(),
                             o.fate().csv(), o.hpi(), o.reporter(), o.lysed() ? 1 : 0);

@@ -56,7 +56,8 @@ class SimulateCommandTest {
     void timelapseWritesIxmFramesAndCellTrackingChallengeTracks() throws IOException {
         Path out = tmp.resolve("t");
         assertThat(run("timelapse", "--out", out.toString(), "--size", "96", "--frames", "4", "--interval", "6",
-                "--no-progress")).isZero();
+                "--no-progress", "--ctc-raw")).isZero();
+        assertThat(out.resolve("01/t000.tif")).isRegularFile();
         assertThat(out.resolve("TimePoint_1/LIVE_A01_s1_w1.tif")).isRegularFile();
         assertThat(out.resolve("TimePoint_4/LIVE_A01_s1_w3.tif")).isRegularFile();
         assertThat(out.resolve("01_GT/TRA/man_track000.tif")).isRegularFile();
