@@ -1,7 +1,5 @@
 package org.karyo.simulate;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -19,8 +17,13 @@ final class CellPlacement {
     private final double cell;
     private final int gw;
     private final int gh;
-    private final List<List<Integer>> grid;
-    private final List<double[]> placed = new ArrayList<>();
+    // Grid buckets as linked lists in primitive arrays: crowded 4x fields place ~10^5 nuclei.
+    private final int[] head;
+    private int[] next = new int[256];
+    private double[] xs = new double[256];
+    private double[] ys = new double[256];
+    private double[] rs = new double[256];
+    private int count;
 
     CellPlacement(int width, int height, double maxRadius) {
         this.width = width;
@@ -28,8 +31,8 @@ final class CellPlacement {
         this.cell = Math.max(4, 2 * maxRadius);
         this.gw = (int) Math.ceil(width / cell) + 1;
         this.gh = (int) Math.ceil(height / cell) + 1;
-        this.grid = new ArrayList<>(gw * gh);
-        for (int i = 0; i < gw * gh; i++) grid.add(new ArrayList<>(2));
+        this.head = new int[gw * gh];
+        java.util.Arrays.fill(head, -1);
     }
 
     /** Places a nucleus of radius {@code radius}; returns {x, y} or null when no room was found. */
@@ -37,12 +40,12 @@ final class CellPlacement {
         for (int a = 0; a < ATTEMPTS; a++) {
             double x;
             double y;
-            if (!placed.isEmpty() && r.nextDouble() < clumping) {
-                double[] other = placed.get(r.nextInt(placed.size()));
+            if (count > 0 && r.nextDouble() < clumping) {
+                int other = r.nextInt(count);
                 double t = r.nextDouble(2 * Math.PI);
-                double d = (radius + other[2]) * (0.88 + 0.15 * r.nextDouble());
-                x = other[0] + d * Math.cos(t);
-                y = other[1] + d * Math.sin(t);
+                double d = (radius + rs[other]) * (0.88 + 0.15 * r.nextDouble());
+                x = xs[other] + d * Math.cos(t);
+                y = ys[other] + d * Math.sin(t);
                 if (x < 0 || y < 0 || x >= width || y >= height) continue;
             } else {
                 x = r.nextDouble(width);
@@ -61,11 +64,10 @@ final class CellPlacement {
         int gy = (int) (y / cell);
         for (int j = Math.max(0, gy - 1); j <= Math.min(gh - 1, gy + 1); j++) {
             for (int i = Math.max(0, gx - 1); i <= Math.min(gw - 1, gx + 1); i++) {
-                for (int k : grid.get(j * gw + i)) {
-                    double[] o = placed.get(k);
-                    double dx = o[0] - x;
-                    double dy = o[1] - y;
-                    double min = MIN_SEPARATION * (radius + o[2]);
+                for (int k = head[j * gw + i]; k >= 0; k = next[k]) {
+                    double dx = xs[k] - x;
+                    double dy = ys[k] - y;
+                    double min = MIN_SEPARATION * (radius + rs[k]);
                     if (dx * dx + dy * dy < min * min) return false;
                 }
             }
@@ -74,7 +76,19 @@ final class CellPlacement {
     }
 
     private void add(double x, double y, double radius) {
-        grid.get((int) (y / cell) * gw + (int) (x / cell)).add(placed.size());
-        placed.add(new double[] {x, y, radius});
+        if (count == xs.length) {
+            int n = count * 2;
+            next = java.util.Arrays.copyOf(next, n);
+            xs = java.util.Arrays.copyOf(xs, n);
+            ys = java.util.Arrays.copyOf(ys, n);
+            rs = java.util.Arrays.copyOf(rs, n);
+        }
+        int bucket = (int) (y / cell) * gw + (int) (x / cell);
+        xs[count] = x;
+        ys[count] = y;
+        rs[count] = radius;
+        next[count] = head[bucket];
+        head[bucket] = count;
+        count++;
     }
 }
