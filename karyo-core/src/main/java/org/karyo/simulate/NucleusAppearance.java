@@ -8,6 +8,11 @@ import java.util.SplittableRandom;
  */
 final class NucleusAppearance {
     /** Blob in the nucleus frame: centre and radius as fractions of the semi-axes. */
+    /** Fraction of nuclei somewhat out of focus. */
+    static final double DEFOCUSED = 0.3;
+    /** Largest relative brightness difference from the centre to one side. */
+    static final double TILT = 0.3;
+
     private record Blob(double u, double v, double r, double weight) {
     }
 
@@ -20,6 +25,9 @@ final class NucleusAppearance {
     private final double inclusionLevel;
     private final boolean hsv;
     private final double grainPx;
+    private final double edgeStart;
+    private final double tiltU;
+    private final double tiltV;
 
     NucleusAppearance(NucleusSpec spec, double pixelSizeUm) {
         this.spec = spec;
@@ -41,6 +49,16 @@ final class NucleusAppearance {
             }
             default -> { }
         }
+        // Cells are not all in one focal plane, nor evenly thick: some nuclei are soft-edged, dimmer and
+        // smoother (defocus), and many are brighter on one side (tilt). Both make thresholds split nuclei.
+        double defocus = r.nextDouble() < DEFOCUSED ? r.nextDouble() : 0;
+        amp *= 1 - 0.6 * defocus;
+        lvl *= 1 - 0.4 * defocus;
+        this.edgeStart = 0.85 - 0.45 * defocus;
+        double tilt = TILT * r.nextDouble();
+        double tiltAngle = r.nextDouble(2 * Math.PI);
+        this.tiltU = tilt * Math.cos(tiltAngle);
+        this.tiltV = tilt * Math.sin(tiltAngle);
         this.texture = new ChromatinTexture(r.nextLong(), 0.9 / pixelSizeUm, amp);
         this.level = lvl;
         this.hsv = virus == Virus.HSV && s > 0;
@@ -88,8 +106,9 @@ final class NucleusAppearance {
         double across = shape.across(px, py);
         // Nuclei are thicker in the middle: a gentle dome, and a soft fall-off in the last 15 % of the radius.
         double dome = 0.8 + 0.2 * Math.sqrt(Math.max(0, 1 - rn * rn));
-        double edge = rn < 0.85 || hsv ? 1 : 1 - 0.4 * (rn - 0.85) / 0.15;
-        double v = level * dome * edge * texture.factor(along, across);
+        double edge = rn < edgeStart || hsv ? 1 : 1 - 0.45 * (rn - edgeStart) / (1 - edgeStart);
+        double tilt = 1 + tiltU * along / shape.semiMajor() + tiltV * across / shape.semiMinor();
+        double v = level * dome * edge * tilt * texture.factor(along, across);
         if (hsv) {
             // Marginalised chromatin is beaded and uneven along the envelope, with strands reaching inwards.
             double beads = 0.55 + 0.9 * (ChromatinTexture.noise(along / (2 * grainPx), across / (2 * grainPx),
