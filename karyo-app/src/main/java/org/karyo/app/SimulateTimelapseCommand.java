@@ -31,7 +31,7 @@ import java.util.concurrent.Callable;
                         + "neighbours get infected) or nonspreaders (nucleus grows to ~30 hpi, shrinks to ~50 hpi, "
                         + "grows again). Spreaders accumulate reporter faster.",
                 "Ground truth: <out>/01_GT/TRA/man_track.txt and man_trackNNN.tif (Cell Tracking Challenge), "
-                        + "cells.csv (per track: parent, fate, infection and lysis hours, infected_by) and "
+                        + "cells.csv (per track: parent, fate, infection and lysis hours, infected_by, plaque = founder label) and "
                         + "observations.csv (per cell and frame: position, area, fate, hours post infection, "
                         + "reporter, lysed)."})
 final class SimulateTimelapseCommand implements Callable<Integer> {
@@ -97,11 +97,12 @@ final class SimulateTimelapseCommand implements Callable<Integer> {
         StringBuilder man = new StringBuilder();
         for (Track t : result.tracks()) man.append(t.ctcLine()).append('\n');
         AtomicFiles.writeString(tra.resolve("man_track.txt"), man.toString());
+        java.util.Map<Integer, Integer> plaques = result.plaques();
         try (CsvStream cells = new CsvStream(out.resolve("cells.csv"), "label", "parent", "fate", "infection_hours",
-                "lysis_hours", "infected_by", "begin_frame", "end_frame")) {
+                "lysis_hours", "infected_by", "plaque", "begin_frame", "end_frame")) {
             for (CellRecord c : result.cells()) {
                 cells.row(c.label(), c.parent(), c.fate().csv(), c.infectionHours(), c.lysisHours(), c.infectedBy(),
-                        c.begin(), c.end());
+                        plaques.get(c.label()), c.begin(), c.end());
             }
             cells.commit();
         }

@@ -117,6 +117,14 @@ class LiveCellSimulatorTest {
             assertThat(c.infectionHours()).isGreaterThan(source.lysisHours());
         }
         assertThat(res.cells()).allMatch(c -> !c.lysed() || c.fate() == CellFate.SPREADER);
+        Map<Integer, Integer> plaques = res.plaques();
+        for (CellRecord c : secondary) {
+            CellRecord founder = cells.get(plaques.get(c.label()));
+            assertThat(founder.lysed()).isTrue();
+            assertThat(founder.infectedBy()).isZero();
+            assertThat(plaques.get(founder.label())).isEqualTo(founder.label());
+        }
+        assertThat(res.cells()).filteredOn(c -> !c.infected()).allMatch(c -> plaques.get(c.label()) == 0);
     }
 
     @Test
