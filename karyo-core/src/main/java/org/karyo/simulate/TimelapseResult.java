@@ -18,14 +18,18 @@ public record TimelapseResult(List<Track> tracks, List<CellRecord> cells) {
      */
     public Map<Integer, Integer> plaques() {
         Map<Integer, CellRecord> byLabel = new HashMap<>();
-        for (CellRecord c : cells) byLabel.put(c.label(), c);
+        java.util.Set<Integer> infectors = new java.util.HashSet<>();
+        for (CellRecord c : cells) {
+            byLabel.put(c.label(), c);
+            infectors.add(c.infectedBy());
+        }
         Map<Integer, Integer> out = new HashMap<>();
         for (CellRecord c : cells) {
             CellRecord root = c;
             while (root.infectedBy() != 0 && byLabel.containsKey(root.infectedBy())) {
                 root = byLabel.get(root.infectedBy());
             }
-            boolean spread = root != c || cells.stream().anyMatch(o -> o.infectedBy() == c.label());
+            boolean spread = root != c || infectors.contains(c.label());
             out.put(c.label(), c.infected() && root.lysed() && spread ? root.label() : 0);
         }
         return out;
