@@ -88,12 +88,23 @@ public final class FieldSimulator {
         }
 
         renderer.drawAll(specs);
-        LabelImage labels = renderer.labels(drafts.size());
-        int[] areas = labels.areas();
+        LabelImage drawn = renderer.labels(drafts.size());
+        int[] areas = drawn.areas();
+        // A nucleus completely covered by enlarged neighbours owns no pixel: it is not in the image, so it
+        // leaves the truth table too, and the remaining labels are renumbered to stay consecutive.
+        int[] newLabel = new int[areas.length];
         List<CellTruth> cells = new ArrayList<>(drafts.size());
         for (CellTruth c : drafts) {
-            cells.add(new CellTruth(c.label(), c.x(), c.y(), areas[c.label()], c.state(), c.virus(), c.strength(),
-                    c.reporter(), c.plaque()));
+            if (areas[c.label()] == 0) continue;
+            newLabel[c.label()] = cells.size() + 1;
+            cells.add(new CellTruth(cells.size() + 1, c.x(), c.y(), areas[c.label()], c.state(), c.virus(),
+                    c.strength(), c.reporter(), c.plaque()));
+        }
+        LabelImage labels = drawn;
+        if (cells.size() < drafts.size()) {
+            int[] px = drawn.labels().clone();
+            for (int i = 0; i < px.length; i++) px[i] = newLabel[px[i]];
+            labels = new LabelImage(w, h, px, cells.size());
         }
         float[] reporterSignal = renderer.reporterSignal();
         float[] dnaSignal = renderer.dnaSignal();

@@ -44,6 +44,20 @@ class FieldSimulatorTest {
     }
 
     @Test
+    void crowdedFieldsWithEnlargedNucleiListOnlyNucleiThatAreInTheImage() {
+        FieldSettings s = FieldSettings.defaults().withSize(256, 256)
+                .withPopulation(PopulationSettings.defaults().withConfluence(0.85).withClumping(0.9))
+                .withInfection(InfectionSettings.defaults().withFraction(0.7).withStrength(1));
+        SimulatedField f = new FieldSimulator(s).simulate(13);
+        int[] areas = f.labels().areas();
+        assertThat(f.labels().count()).isEqualTo(f.cells().size());
+        for (int label = 1; label <= f.labels().count(); label++) {
+            assertThat(areas[label]).as("pixels of label %d", label).isPositive();
+            assertThat(f.cells().get(label - 1).areaPx()).isEqualTo(areas[label]);
+        }
+    }
+
+    @Test
     void sameSeedGivesIdenticalPixelsAndOtherSeedsDiffer() {
         FieldSimulator sim = new FieldSimulator(small(Virus.ADV, 0.2, 0.8));
         SimulatedField a = sim.simulate(11);
