@@ -79,7 +79,8 @@ public final class NucleusRenderer {
      */
     public void drawAll(List<NucleusSpec> specs) {
         Prepared[] prepared = new Prepared[specs.size()];
-        for (int i = 0; i < prepared.length; i++) prepared[i] = new Prepared(specs.get(i), pixelSizeUm);
+        // Preparing is independent per nucleus (its own seeds), so it can run in parallel too.
+        ParallelRows.forEach(prepared.length, 64, i -> prepared[i] = new Prepared(specs.get(i), pixelSizeUm));
         int bands = Math.max(1, Math.min(height / 16, 16));
         // Even band heights, so each half-resolution cell-body row belongs to exactly one band.
         int bandHeight = ((height + bands - 1) / bands + 1) & ~1;
