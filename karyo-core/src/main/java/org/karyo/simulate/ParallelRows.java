@@ -16,8 +16,15 @@ final class ParallelRows {
     private ParallelRows() {
     }
 
+    /** Tests switch to one thread to prove the output does not depend on it. */
+    private static volatile boolean sequential;
+
+    static void sequential(boolean on) {
+        sequential = on;
+    }
+
     static void forEach(int rows, int pixelsPerRow, IntConsumer body) {
-        if (THREADS == 1 || (long) rows * pixelsPerRow < MIN_PARALLEL_PIXELS) {
+        if (sequential || THREADS == 1 || (long) rows * pixelsPerRow < MIN_PARALLEL_PIXELS) {
             for (int y = 0; y < rows; y++) body.accept(y);
             return;
         }

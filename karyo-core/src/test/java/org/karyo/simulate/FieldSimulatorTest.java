@@ -71,6 +71,22 @@ class FieldSimulatorTest {
     }
 
     @Test
+    void outputDoesNotDependOnTheNumberOfThreads() {
+        FieldSimulator sim = new FieldSimulator(FieldSettings.defaults().withSize(512, 512));
+        SimulatedField parallel = sim.simulate(31);
+        SimulatedField single;
+        ParallelRows.sequential(true);
+        try {
+            single = sim.simulate(31);
+        } finally {
+            ParallelRows.sequential(false);
+        }
+        assertThat(single.dna()).isEqualTo(parallel.dna());
+        assertThat(single.reporter()).isEqualTo(parallel.reporter());
+        assertThat(single.labels().labels()).isEqualTo(parallel.labels().labels());
+    }
+
+    @Test
     void writesSixteenBitImagesInsideTheCameraRange() {
         SimulatedField f = new FieldSimulator(small(Virus.ADV, 0.2, 0.8)).simulate(1);
         assertThat(f.dna().bitDepth()).isEqualTo(16);
