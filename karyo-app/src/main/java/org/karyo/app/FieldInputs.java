@@ -1,6 +1,5 @@
 package org.karyo.app;
 
-import me.tongfei.progressbar.ProgressBar;
 import org.karyo.KaryoInputException;
 import org.karyo.image.Plane;
 import org.karyo.io.plate.PlateLayout;
@@ -60,7 +59,7 @@ final class FieldInputs {
         }
         InputImages.requireUniqueNames(nuclei);
         List<Field> fields = new ArrayList<>();
-        try (ProgressBar bar = Progress.bar("segment", nuclei.size())) {
+        try (Progress bar = Progress.bar("segment", nuclei.size())) {
             for (int i = 0; i < nuclei.size(); i++) {
                 Path n = nuclei.get(i);
                 Plane dna = InputImages.load(n, nucleiChannel, 1);
@@ -92,7 +91,7 @@ final class FieldInputs {
         int sites = 0;
         for (Well w : layout.wells()) sites += layout.sites(w).size();
         List<Field> fields = new ArrayList<>();
-        try (ProgressBar bar = Progress.bar("segment plate", sites)) {
+        try (Progress bar = Progress.bar("segment plate", sites)) {
             for (Well w : layout.wells()) {
                 for (int site : layout.sites(w)) {
                     Plane dna = SiteReader.readChannel(layout, w, site, nucleiChannel, timePoint);

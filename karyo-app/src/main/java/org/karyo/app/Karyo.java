@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
                 LabelCommand.class,
                 CropsCommand.class,
                 ScoreSegmentationCommand.class,
+                SimulateCommand.class,
         })
 public final class Karyo implements Runnable {
     public static final int EXIT_OK = 0;

@@ -1,6 +1,5 @@
 package org.karyo.app;
 
-import me.tongfei.progressbar.ProgressBar;
 import org.karyo.KaryoInputException;
 import org.karyo.io.TiffWriter;
 import org.karyo.io.plot.ThresholdHistogram;

@@ -1,6 +1,5 @@
 package org.karyo.app;
 
-import me.tongfei.progressbar.ProgressBar;
 import org.karyo.KaryoInputException;
 import org.karyo.image.LabelImage;
 import org.karyo.image.Plane;
@@ -59,7 +58,7 @@ final class ScoreSegmentationCommand implements Callable<Integer> {
         List<Path> files = imageFiles(images);
         NucleusSegmenter segmenter = new NucleusSegmenter(segmentation.toSettings());
         List<Row> rows = new ArrayList<>();
-        try (ProgressBar bar = Progress.bar("score", files.size())) {
+        try (Progress bar = Progress.bar("score", files.size())) {
             for (Path f : files) {
                 Path truthFile = labels.resolve(f.getFileName());
                 if (!Files.isRegularFile(truthFile)) throw new KaryoInputException(truthFile, "no ground truth for " + f.getFileName());

@@ -1,6 +1,5 @@
 package org.karyo.app;
 
-import me.tongfei.progressbar.ProgressBar;
 import org.karyo.KaryoInputException;
 import org.karyo.image.LabelImage;
 import org.karyo.image.Plane;
@@ -56,7 +55,7 @@ final class SegmentCommand implements Callable<Integer> {
         NucleusMeasurer measurer = new NucleusMeasurer();
         List<Path> tables = new ArrayList<>();
         long nuclei = 0;
-        try (ProgressBar bar = Progress.bar("segment", images.size())) {
+        try (Progress bar = Progress.bar("segment", images.size())) {
             for (Path file : images) {
                 Plane dna = InputImages.requireContent(file, InputImages.load(file, channel, frame));
                 LabelImage labels = finder.find(dna);
