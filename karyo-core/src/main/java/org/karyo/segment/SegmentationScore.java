@@ -25,31 +25,9 @@ public record SegmentationScore(int truth, int predicted, int[] truePositives) {
     }
 
     public static SegmentationScore of(LabelImage predicted, LabelImage truth) {
-        if (predicted.width() != truth.width() || predicted.height() != truth.height()) {
-            throw new IllegalArgumentException("prediction and truth differ in size");
-        }
-        int[] p = predicted.labels();
-        int[] g = truth.labels();
-        int[] pa = predicted.areas();
-        int[] ga = truth.areas();
-        long stride = truth.count() + 1L;
-        long[] pairs = new long[p.length];
-        int k = 0;
-        for (int i = 0; i < p.length; i++) {
-            if (p[i] != 0 && g[i] != 0) pairs[k++] = p[i] * stride + g[i];
-        }
-        Arrays.sort(pairs, 0, k);
         int[] tp = new int[THRESHOLDS.length];
-        int i = 0;
-        while (i < k) {
-            int j = i;
-            while (j < k && pairs[j] == pairs[i]) j++;
-            int inter = j - i;
-            int pl = (int) (pairs[i] / stride);
-            int gl = (int) (pairs[i] % stride);
-            double iou = (double) inter / (pa[pl] + ga[gl] - inter);
-            for (int t = 0; t < THRESHOLDS.length; t++) if (iou > THRESHOLDS[t]) tp[t]++;
-            i = j;
+        for (InstanceMatcher.Overlap o : InstanceMatcher.overlaps(predicted, truth)) {
+            for (int t = 0; t < THRESHOLDS.length; t++) if (o.iou() > THRESHOLDS[t]) tp[t]++;
         }
         return new SegmentationScore(truth.count(), predicted.count(), tp);
     }
