@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
                 CropsCommand.class,
                 ScoreSegmentationCommand.class,
                 SimulateCommand.class,
+                DemoCommand.class,
         })
 public final class Karyo implements Runnable {
     public static final int EXIT_OK = 0;
