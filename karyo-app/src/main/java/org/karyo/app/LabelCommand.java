@@ -26,7 +26,8 @@ import java.util.concurrent.Callable;
                 "Call each nucleus infected or uninfected from a reporter channel (\"machine labelling\").",
                 "Segments the nuclear image, reads the reporter in each nucleus (or a ring around it), finds",
                 "the cut between the two populations and writes into --out:",
-                "  <name>.nuclei.csv       nuclei table plus reporter_mean and infected (true/false)",
+                "  <name>.nuclei.csv       nuclei table (reporter_nucleus_* measured in the nucleus) plus reporter_mean",
+                "                          (the value called, in --reporter-region) and infected (true/false)",
                 "  <name>.labels.tif       label image",
                 "  <name>.overlay.png      nuclei outlined green (infected) or blue (uninfected)",
                 "  reporter_qc.png         histogram of reporter values with the cut: check it",
@@ -58,7 +59,7 @@ final class LabelCommand implements Callable<Integer> {
         List<Path> tables = new ArrayList<>();
         for (Field f : fields) {
             Map<Integer, ReporterCall> byId = calls.byNucleus(f.name());
-            CsvTable t = new CsvTable(NucleusColumns.header(f.channels(), List.of("reporter_mean", "infected")));
+            CsvTable t = new CsvTable(NucleusColumns.header(columnPrefixes(f), List.of("reporter_mean", "infected")));
             for (NucleusMeasurement m : f.nuclei()) {
                 ReporterCall c = byId.get(m.id());
                 t.add(NucleusColumns.row(f.imageName(), m, f.channels(),
@@ -85,5 +86,13 @@ final class LabelCommand implements Callable<Integer> {
         System.out.print(calls.describe());
         System.out.printf("wrote %s/<name>.{nuclei.csv,labels.tif,overlay.png}, reporter_qc.png, labelling.json, karyo.duckdb%n", out);
         return Karyo.EXIT_OK;
+    }
+
+    /**
+     * reporter_mean names the value the call used (nucleus, ring or cell region), so the reporter's
+     * in-nucleus statistics say where they were measured.
+     */
+    private static List<String> columnPrefixes(Field f) {
+        return f.channels().stream().map(c -> c.equals("reporter") ? "reporter_nucleus" : c).toList();
     }
 }

@@ -34,6 +34,8 @@ class LabelAndCropsCommandTest {
         assertThat(r.exit()).as(r.err()).isZero();
         List<String> csv = Files.readAllLines(out.resolve("w1.nuclei.csv"));
         assertThat(csv.get(0)).startsWith("image,nucleus_id,x,y,area,").endsWith(",reporter_mean,infected");
+        // The call's value and the in-nucleus reporter statistics once had the same name.
+        assertThat(csv.get(0).split(",")).doesNotHaveDuplicates().contains("reporter_nucleus_mean");
         assertThat(csv.stream().skip(1).filter(l -> l.endsWith(",true"))).hasSize(3);
         assertThat(csv.stream().skip(1).filter(l -> l.endsWith(",false"))).hasSize(9);
         assertThat(out.resolve("reporter_qc.png")).isRegularFile();

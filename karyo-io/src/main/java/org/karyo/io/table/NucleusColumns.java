@@ -5,7 +5,9 @@ import org.karyo.measure.NucleusMeasurement;
 import org.karyo.measure.Shape;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The stable column layout of every nuclei table: {@code image,nucleus_id,x,y,area} first (x = column,
@@ -22,12 +24,20 @@ public final class NucleusColumns {
     private NucleusColumns() {
     }
 
-    public static List<String> header(List<String> channels, List<String> extra) {
+    /**
+     * @param channelPrefixes one column prefix per measured channel, in the order rows list them
+     * @throws IllegalArgumentException when a column would appear twice: readers would take either one
+     */
+    public static List<String> header(List<String> channelPrefixes, List<String> extra) {
         List<String> h = new ArrayList<>(SHAPE);
-        for (String c : channels) {
+        for (String c : channelPrefixes) {
             for (String s : CHANNEL_STATS) h.add(c + "_" + s);
         }
         h.addAll(extra);
+        Set<String> seen = new HashSet<>();
+        for (String c : h) {
+            if (!seen.add(c)) throw new IllegalArgumentException("nuclei table column " + c + " appears twice");
+        }
         return h;
     }
 
