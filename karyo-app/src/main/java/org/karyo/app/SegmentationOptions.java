@@ -16,9 +16,10 @@ final class SegmentationOptions {
             "0 (default) estimates it per image from the median object size."})
     double diameter;
 
-    @Option(names = "--nuclei-threshold", defaultValue = "otsu", paramLabel = "otsu|triangle|VALUE", description = {
-            "Foreground cut on the background-corrected image: 'otsu' (default), 'triangle' (sparse nuclei),",
-            "or a number."})
+    @Option(names = "--nuclei-threshold", defaultValue = "robust", paramLabel = "robust|otsu|triangle|VALUE", description = {
+            "Foreground cut on the background-corrected image: 'robust' (default: Otsu, re-split below a few",
+            "very bright mitotic/apoptotic nuclei that would otherwise hide the rest), plain 'otsu',",
+            "'triangle' (sparse nuclei), or a number."})
     String threshold;
 
     @Option(names = "--threshold-factor", defaultValue = "0.7", paramLabel = "F",
@@ -50,6 +51,7 @@ final class SegmentationOptions {
         ThresholdMethod m;
         double fixed = Double.NaN;
         switch (threshold.toLowerCase(Locale.ROOT)) {
+            case "robust" -> m = ThresholdMethod.ROBUST_OTSU;
             case "otsu" -> m = ThresholdMethod.OTSU;
             case "triangle" -> m = ThresholdMethod.TRIANGLE;
             default -> {
@@ -57,7 +59,7 @@ final class SegmentationOptions {
                 try {
                     fixed = Double.parseDouble(threshold);
                 } catch (NumberFormatException e) {
-                    throw new KaryoInputException(null, "--nuclei-threshold must be otsu, triangle or a number, not '" + threshold + "'");
+                    throw new KaryoInputException(null, "--nuclei-threshold must be robust, otsu, triangle or a number, not '" + threshold + "'");
                 }
             }
         }

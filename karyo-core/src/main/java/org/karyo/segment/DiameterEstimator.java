@@ -9,11 +9,13 @@ import java.util.Arrays;
 
 /**
  * Estimates the typical nucleus diameter of an image: the median equivalent diameter of the objects an
- * Otsu cut finds. The median shrugs off debris and the occasional clump, provided most nuclei stand alone.
+ * Otsu cut finds (the robust one, see {@link Thresholds#robustOtsu}). The median shrugs off debris and the occasional clump, provided most nuclei stand alone.
  */
 public final class DiameterEstimator {
     /** Used when the image holds no object to measure. */
     public static final double FALLBACK = 20;
+    /** Smaller objects are noise specks, not nuclei. */
+    private static final int MIN_AREA = 12;
 
     private DiameterEstimator() {
     }
@@ -22,7 +24,8 @@ public final class DiameterEstimator {
         int w = image.width();
         int h = image.height();
         float[] s = GaussianBlur.blur(image, 1.0).pixels();
-        float t = Thresholds.otsu(s);
+        // The robust cut, so a bright artefact cannot shrink every nucleus to its core and the scale with it.
+        float t = Thresholds.robustOtsu(s, w, h, NucleusSegmenter.BRIGHT_MINORITY, MIN_AREA, Math.max(MIN_AREA, s.length / 20));
         boolean[] mask = new boolean[s.length];
         for (int i = 0; i < s.length; i++) mask[i] = s[i] > t;
         int[] lab = BinaryOps.components(BinaryOps.fillHoles(mask, w, h), w, h);
@@ -33,7 +36,7 @@ public final class DiameterEstimator {
         double[] d = new double[n];
         int k = 0;
         for (int l = 1; l <= n; l++) {
-            if (area[l] >= 12) d[k++] = Math.sqrt(4 * area[l] / Math.PI);
+            if (area[l] >= MIN_AREA) d[k++] = Math.sqrt(4 * area[l] / Math.PI);
         }
         if (k == 0) return FALLBACK;
         Arrays.sort(d, 0, k);

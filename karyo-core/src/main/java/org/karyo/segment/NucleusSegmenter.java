@@ -14,6 +14,9 @@ import org.karyo.image.Plane;
  * nuclei, area limits and optional removal of nuclei cut by the border.
  */
 public final class NucleusSegmenter {
+    /** Above-threshold pixels below this fraction may be a few bright outliers rather than the nuclei. */
+    static final double BRIGHT_MINORITY = 0.15;
+
     private final SegmentationSettings settings;
 
     public NucleusSegmenter(SegmentationSettings settings) {
@@ -34,6 +37,9 @@ public final class NucleusSegmenter {
             case FIXED -> settings.fixedThreshold();
             case TRIANGLE -> Thresholds.triangle(s) * settings.thresholdFactor();
             case OTSU -> Thresholds.otsu(s) * settings.thresholdFactor();
+            case ROBUST_OTSU -> Thresholds.robustOtsu(s, w, h, BRIGHT_MINORITY,
+                    (int) Math.max(4, settings.minArea() * Math.PI * d * d / 4), (int) (25 * Math.PI * d * d / 4))
+                    * settings.thresholdFactor();
         };
         boolean[] mask = new boolean[s.length];
         for (int i = 0; i < s.length; i++) mask[i] = s[i] > t;

@@ -6,7 +6,7 @@ package org.karyo.segment;
  *
  * @param diameter        expected nucleus diameter in pixels; 0 = estimate it from the image (default)
  * @param topHat          subtract the background with a white top-hat of radius = diameter (default true)
- * @param method          threshold method (default Otsu)
+ * @param method          threshold method (default robust Otsu: not captured by a few very bright nuclei)
  * @param fixedThreshold  the cut for {@link ThresholdMethod#FIXED}, in the units of the corrected image
  * @param thresholdFactor multiplies an automatic threshold: below 1 keeps dimmer nuclei and fuller outlines
  *                        (default 0.7: Otsu on the top-hat image cuts inside the edges of bright nuclei)
@@ -22,7 +22,7 @@ public record SegmentationSettings(double diameter, boolean topHat, ThresholdMet
                                    double thresholdFactor, double smoothing, double seedSeparation,
                                    boolean splitTouching, double minArea, double maxArea, boolean excludeBorder) {
     public static final SegmentationSettings DEFAULTS = new SegmentationSettings(
-            0, true, ThresholdMethod.OTSU, Double.NaN, 0.7, 0.06, 0.25, true, 0.1, 0, false);
+            0, true, ThresholdMethod.ROBUST_OTSU, Double.NaN, 0.7, 0.06, 0.25, true, 0.1, 0, false);
 
     public SegmentationSettings {
         if (!(diameter >= 0 && diameter <= 2000)) throw new IllegalArgumentException("diameter must be 0..2000 px, not " + diameter);

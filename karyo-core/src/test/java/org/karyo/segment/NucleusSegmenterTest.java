@@ -107,4 +107,39 @@ class NucleusSegmenterTest {
         LabelImage l = segment(new Plane(w, w, 16, px), SegmentationSettings.DEFAULTS.withDiameter(20)).labels();
         assertThat(l.count()).isEqualTo(2);
     }
+
+    @Test
+    void aFewVeryBrightNucleiDoNotHideTheOrdinaryOnes() {
+        double[][] c = new double[16][];
+        for (int i = 0; i < 16; i++) c[i] = new double[] {25 + 50 * (i % 4), 25 + 50 * (i / 4)};
+        Plane p = discs(200, 200, 10, c, 6);
+        float[] px = p.pixels().clone();
+        // Two condensed, ten-times brighter nuclei, as mitotic cells are in Hoechst.
+        for (int y = 0; y < 200; y++) {
+            for (int x = 0; x < 200; x++) {
+                if (Math.hypot(x - 25, y - 25) <= 6 || Math.hypot(x - 175, y - 175) <= 6) px[y * 200 + x] += 20000;
+            }
+        }
+        Plane bright = new Plane(200, 200, 16, px);
+        SegmentationSettings plain = new SegmentationSettings(20, true, ThresholdMethod.OTSU, Double.NaN, 0.7, 0.06, 0.25,
+                true, 0.1, 0, false);
+        assertThat(segment(bright, plain).labels().count()).as("plain Otsu is captured by the bright pair").isLessThan(8);
+        assertThat(segment(bright, SegmentationSettings.DEFAULTS.withDiameter(20)).labels().count()).isEqualTo(16);
+    }
+
+    @Test
+    void sparseNucleiAreNotGrownIntoTheirHalo() {
+        Plane p = discs(300, 300, 10, new double[][] {{60, 60}, {200, 150}}, 7);
+        float[] px = p.pixels().clone();
+        for (int y = 0; y < 300; y++) {
+            for (int x = 0; x < 300; x++) {
+                double r1 = Math.hypot(x - 60, y - 60);
+                double r2 = Math.hypot(x - 200, y - 150);
+                if ((r1 > 10 && r1 < 18) || (r2 > 10 && r2 < 18)) px[y * 300 + x] += 150; // dim halo
+            }
+        }
+        LabelImage l = segment(new Plane(300, 300, 16, px), SegmentationSettings.DEFAULTS.withDiameter(20)).labels();
+        assertThat(l.count()).isEqualTo(2);
+        assertThat((double) l.areas()[1]).isLessThan(Math.PI * 13 * 13);
+    }
 }
