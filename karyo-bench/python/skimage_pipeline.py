@@ -7,6 +7,7 @@ nucleus (regionprops), as Karyo's benchmark also measures.
 
   skimage_pipeline.py time IMAGE.tif REPEATS      -> prints JSON: median_ms, nuclei
   skimage_pipeline.py score IMAGES_DIR LABELS_DIR -> prints JSON: pooled F1 at IoU 0.5 and mean AP
+  skimage_pipeline.py score-one IMAGE TRUTH        -> the same for one image and its label image
 """
 import glob
 import json
@@ -62,6 +63,12 @@ def main():
             times.append((time.perf_counter() - t0) * 1000)
             n = len(props)
         print(json.dumps({"median_ms": float(np.median(times)), "nuclei": n, "runs": repeats}))
+    elif sys.argv[1] == "score-one":
+        labels, _ = segment(io.imread(sys.argv[2]))
+        t, p, k = score(labels, io.imread(sys.argv[3]))
+        f1 = k[0] / (k[0] + 0.5 * (p - k[0]) + 0.5 * (t - k[0]))
+        print(json.dumps({"f1_iou50": float(f1), "mean_ap": float(np.mean(np.array(k) / (p + t - np.array(k)))),
+                          "truth": t, "predicted": p}))
     elif sys.argv[1] == "score":
         truth_n = pred_n = 0
         tp = np.zeros(10)
