@@ -45,6 +45,8 @@ public final class Karyo implements Runnable {
 
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Karyo());
+        // Option descriptions are written as lines of up to ~110 characters; at picocli's default 80 each broke mid-sentence.
+        cl.setUsageHelpWidth(140);
         cl.setExitCodeExceptionMapper(t -> t instanceof KaryoInputException ? EXIT_BAD_INPUT : EXIT_INTERNAL);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             if (ex instanceof KaryoInputException) {
