@@ -50,6 +50,21 @@ public final class Engines {
         return e;
     }
 
+    /**
+     * Turns PyTorch autograd recording off on the calling thread. Torch's grad mode is per thread
+     * and DJL switches it off only on the thread that loaded the engine; a predictor on another
+     * thread would otherwise record a graph per batch and keep every intermediate alive.
+     */
+    public static void disableGradientsOnThisThread() {
+        pytorch();
+        ai.djl.pytorch.jni.JniUtils.setGradMode(false);
+    }
+
+    /** Seeds PyTorch's generator (initialisation, dropout) for reproducible training. */
+    public static void seed(long seed) {
+        pytorch().setRandomSeed((int) (seed ^ (seed >>> 32)));
+    }
+
     /** Sets the offline properties (keeping any the user set); idempotent, visible for tests. */
     static void configure() {
         String cache = firstSet("DJL_CACHE_DIR", defaultCacheDir().toString());
