@@ -68,6 +68,17 @@ public final class Classifier implements AutoCloseable {
         return new Classifier(spec, classes, scaling, model);
     }
 
+    /**
+     * A network with freshly initialised (seeded) weights: for benchmarks, and as the starting
+     * point for weights loaded from elsewhere.
+     */
+    public static Classifier initialized(ModelSpec spec, List<String> classes, PercentileScaling scaling, long seed) {
+        Engines.seed(seed);
+        Classifier c = create(spec, classes, scaling);
+        Models.initialize(c.block(), spec, c.model.getNDManager());
+        return c;
+    }
+
     public ModelSpec spec() {
         return spec;
     }
