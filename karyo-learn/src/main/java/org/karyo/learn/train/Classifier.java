@@ -49,6 +49,7 @@ public final class Classifier implements AutoCloseable {
     private final List<String> classes;
     private final PercentileScaling scaling;
     private final Model model;
+    private final Batches batches = new Batches();
 
     private Classifier(ModelSpec spec, List<String> classes, PercentileScaling scaling, Model model) {
         if (classes.size() != spec.numClasses()) {
@@ -123,7 +124,7 @@ public final class Classifier implements AutoCloseable {
             List<float[]> chunk = rendered.subList(start, Math.min(rendered.size(), start + PREDICT_BATCH));
             // Every intermediate of this forward pass lives in the batch manager and dies with it.
             try (NDManager batch = model.getNDManager().newSubManager()) {
-                NDArray x = Batches.images(batch, chunk, spec.inputChannels(), spec.inputSize());
+                NDArray x = batches.images(batch, chunk, spec.inputChannels(), spec.inputSize());
                 NDArray logits = block().forward(store, new NDList(x), false).singletonOrThrow();
                 float[] p = logits.softmax(1).toFloatArray();
                 int k = spec.numClasses();

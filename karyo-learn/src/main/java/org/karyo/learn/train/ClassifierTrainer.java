@@ -84,6 +84,7 @@ public final class ClassifierTrainer {
         List<float[]> validationInputs = validation.stream().map(c -> renderer.render(c.image())).toList();
         int[] validationLabels = validation.stream().mapToInt(Crop::label).toArray();
 
+        Batches buffers = new Batches();
         List<EpochStats> history = new ArrayList<>();
         byte[] best = null;
         int bestEpoch = 0;
@@ -108,8 +109,8 @@ public final class ClassifierTrainer {
                         labels[i] = c.label();
                     }
                     try (NDManager batch = trainer.getManager().newSubManager()) {
-                        NDArray x = Batches.images(batch, inputs, spec.inputChannels(), spec.inputSize());
-                        NDArray y = Batches.labels(batch, labels);
+                        NDArray x = buffers.images(batch, inputs, spec.inputChannels(), spec.inputSize());
+                        NDArray y = buffers.labels(batch, labels);
                         zeroGradients(classifier.block());
                         try (GradientCollector collector = trainer.newGradientCollector()) {
                             NDArray logits = trainer.forward(new NDList(x)).singletonOrThrow();
