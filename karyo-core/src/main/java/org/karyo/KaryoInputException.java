@@ -15,7 +15,7 @@ public class KaryoInputException extends Exception {
     }
 
     public KaryoInputException(Path file, String problem, Throwable cause) {
-        super((file == null ? "input" : file.toString()) + ": " + oneLine(problem), cause);
+        super(file == null ? oneLine(problem) : file + ": " + oneLine(problem), cause);
         this.file = file;
         this.problem = oneLine(problem);
     }

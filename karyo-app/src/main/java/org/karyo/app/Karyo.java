@@ -18,6 +18,12 @@ import picocli.CommandLine.Command;
         footer = {"", "Exit codes: 0 success, 2 bad input, 1 internal error."},
         subcommands = {
                 CommandLine.HelpCommand.class,
+                SegmentCommand.class,
+                LabelCommand.class,
+                CropsCommand.class,
+                ScoreSegmentationCommand.class,
+                SimulateCommand.class,
+                DemoCommand.class,
         })
 public final class Karyo implements Runnable {
     public static final int EXIT_OK = 0;

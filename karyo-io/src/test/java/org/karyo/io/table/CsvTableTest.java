@@ -57,4 +57,15 @@ class CsvTableTest {
             assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".part"));
         }
     }
+
+    @Test
+    void readsBackWhatItWritesIncludingQuotedCells() throws Exception {
+        CsvTable t = new CsvTable(List.of("image", "x"));
+        t.add("a,\"b\".tif", 2.5);
+        Path f = dir.resolve("r.csv");
+        t.write(f);
+        var rows = CsvReader.read(f);
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0)).containsEntry("image", "a,\"b\".tif").containsEntry("x", "2.5");
+    }
 }

@@ -1,0 +1,35 @@
+package org.karyo.app;
+
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+import java.io.Closeable;
+
+/**
+ * A progress bar on standard error, so standard output stays clean for what was written; or nothing
+ * when switched off (scripts, tests).
+ */
+final class Progress implements Closeable {
+    private final ProgressBar bar;
+
+    Progress(String task, long max, boolean enabled) {
+        this.bar = enabled ? new ProgressBarBuilder().setTaskName(task).setInitialMax(max)
+                .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(System.err))
+                .setUpdateIntervalMillis(250).build() : null;
+    }
+
+    static Progress bar(String task, long max) {
+        return new Progress(task, max, true);
+    }
+
+    void step() {
+        if (bar != null) bar.step();
+    }
+
+    @Override
+    public void close() {
+        if (bar != null) bar.close();
+    }
+}

@@ -1,0 +1,71 @@
+package org.karyo.app;
+
+import org.karyo.KaryoInputException;
+import org.karyo.segment.SegmentationSettings;
+import org.karyo.segment.ThresholdMethod;
+import picocli.CommandLine.Option;
+
+import java.util.Locale;
+
+/** Segmentation options shared by every command that finds nuclei. */
+final class SegmentationOptions {
+    private static final SegmentationSettings D = SegmentationSettings.DEFAULTS;
+
+    @Option(names = "--diameter", defaultValue = "0", paramLabel = "PX", description = {
+            "Expected nucleus diameter in pixels; every length scale follows from it.",
+            "0 (default) estimates it per image from the median object size."})
+    double diameter;
+
+    @Option(names = "--nuclei-threshold", defaultValue = "otsu", paramLabel = "otsu|triangle|VALUE", description = {
+            "Foreground cut on the background-corrected image: 'otsu' (default), 'triangle' (sparse nuclei),",
+            "or a number."})
+    String threshold;
+
+    @Option(names = "--threshold-factor", defaultValue = "0.7", paramLabel = "F",
+            description = "Multiplies an automatic cut; below 1 keeps dimmer nuclei (default: ${DEFAULT-VALUE}).")
+    double thresholdFactor;
+
+    @Option(names = "--no-top-hat", description = "Skip background correction (white top-hat of radius = diameter).")
+    boolean noTopHat;
+
+    @Option(names = "--no-split", description = "Do not split touching nuclei (no watershed).")
+    boolean noSplit;
+
+    @Option(names = "--seed-separation", defaultValue = "0.25", paramLabel = "F",
+            description = "Minimum distance between nucleus centres, in diameters (default: ${DEFAULT-VALUE}).")
+    double seedSeparation;
+
+    @Option(names = "--min-area", defaultValue = "0.1", paramLabel = "F",
+            description = "Smallest nucleus, in areas of a disc of the diameter (default: ${DEFAULT-VALUE}).")
+    double minArea;
+
+    @Option(names = "--max-area", defaultValue = "0", paramLabel = "F",
+            description = "Largest object, same units; 0 = no limit (default: ${DEFAULT-VALUE}).")
+    double maxArea;
+
+    @Option(names = "--exclude-border", description = "Drop nuclei that touch the image border.")
+    boolean excludeBorder;
+
+    SegmentationSettings toSettings() throws KaryoInputException {
+        ThresholdMethod m;
+        double fixed = Double.NaN;
+        switch (threshold.toLowerCase(Locale.ROOT)) {
+            case "otsu" -> m = ThresholdMethod.OTSU;
+            case "triangle" -> m = ThresholdMethod.TRIANGLE;
+            default -> {
+                m = ThresholdMethod.FIXED;
+                try {
+                    fixed = Double.parseDouble(threshold);
+                } catch (NumberFormatException e) {
+                    throw new KaryoInputException(null, "--nuclei-threshold must be otsu, triangle or a number, not '" + threshold + "'");
+                }
+            }
+        }
+        try {
+            return new SegmentationSettings(diameter, !noTopHat, m, fixed, thresholdFactor, D.smoothing(),
+                    seedSeparation, !noSplit, minArea, maxArea, excludeBorder);
+        } catch (IllegalArgumentException e) {
+            throw new KaryoInputException(null, "segmentation option: " + e.getMessage());
+        }
+    }
+}
