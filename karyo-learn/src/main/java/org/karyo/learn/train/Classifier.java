@@ -153,8 +153,12 @@ public final class Classifier implements AutoCloseable {
         try (Writer w = Files.newBufferedWriter(dir.resolve(PROPERTIES), StandardCharsets.UTF_8)) {
             p.store(w, "Karyo classifier");
         }
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
-                Files.newOutputStream(dir.resolve(WEIGHTS))))) {
+        saveWeights(dir.resolve(WEIGHTS));
+    }
+
+    /** Writes only the parameters (DJL's stream); spec, classes and scaling are the caller's to keep. */
+    public void saveWeights(Path file) throws IOException {
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
             block().saveParameters(out);
         }
     }
@@ -182,8 +186,13 @@ public final class Classifier implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new KaryoInputException(props, "bad classifier description: " + e.getMessage(), e);
         }
+        return load(spec, classes, scaling, dir.resolve(WEIGHTS));
+    }
+
+    /** A classifier of the given description with weights from a file written by {@link #saveWeights}. */
+    public static Classifier load(ModelSpec spec, List<String> classes, PercentileScaling scaling, Path weights)
+            throws KaryoInputException {
         Classifier c = create(spec, classes, scaling);
-        Path weights = dir.resolve(WEIGHTS);
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(weights)))) {
             Models.initialize(c.block(), spec, c.model.getNDManager());
             c.block().loadParameters(c.model.getNDManager(), in);

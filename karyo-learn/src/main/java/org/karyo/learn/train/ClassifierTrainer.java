@@ -45,6 +45,11 @@ public final class ClassifierTrainer {
 
     public static TrainingResult train(CropSet data, Split split, ModelSpec spec, PercentileScaling scaling,
                                        TrainingSettings settings) {
+        return train(data, split, spec, scaling, settings, TrainingListener.NONE);
+    }
+
+    public static TrainingResult train(CropSet data, Split split, ModelSpec spec, PercentileScaling scaling,
+                                       TrainingSettings settings, TrainingListener listener) {
         if (spec.numClasses() != data.classes().size()) {
             throw new IllegalArgumentException("spec has " + spec.numClasses() + " classes, data has "
                     + data.classes().size());
@@ -57,7 +62,7 @@ public final class ClassifierTrainer {
         Engines.seed(settings.seed());
         Classifier classifier = Classifier.create(spec, data.classes(), scaling);
         try {
-            return run(classifier, train, validation, settings);
+            return run(classifier, train, validation, settings, listener);
         } catch (RuntimeException | Error e) {
             classifier.close();
             throw e;
@@ -65,7 +70,7 @@ public final class ClassifierTrainer {
     }
 
     private static TrainingResult run(Classifier classifier, List<Crop> train, List<Crop> validation,
-                                      TrainingSettings s) {
+                                      TrainingSettings s, TrainingListener listener) {
         ModelSpec spec = classifier.spec();
         CropRenderer renderer = classifier.renderer();
         Sampler sampler = new Sampler(train, spec.numClasses(), s.balanced());
@@ -99,6 +104,7 @@ public final class ClassifierTrainer {
                 double lossSum = 0;
                 long correct = 0;
                 long seen = 0;
+                listener.epochStarted(epoch, batchesPerEpoch);
                 for (int b = 0; b < batchesPerEpoch; b++) {
                     int[] picks = sampler.next(s.batchSize(), random);
                     List<float[]> inputs = new ArrayList<>(picks.length);
@@ -123,13 +129,16 @@ public final class ClassifierTrainer {
                     }
                     seen += picks.length;
                     updates++;
+                    listener.batchDone(epoch, b + 1, lossSum / seen, (double) correct / seen);
                 }
                 double[] val = validation.isEmpty() ? new double[] {Double.NaN, Double.NaN}
                         : evaluate(classifier, validationInputs, validationLabels);
                 double monitored = validation.isEmpty() ? lossSum / seen : val[0];
-                history.add(new EpochStats(epoch, lossSum / seen, (double) correct / seen, val[0], val[1],
+                EpochStats stats = new EpochStats(epoch, lossSum / seen, (double) correct / seen, val[0], val[1],
                         s.learningRate() * s.schedule().factor(updates - 1, totalUpdates),
-                        (System.nanoTime() - epochStart) / 1e9));
+                        (System.nanoTime() - epochStart) / 1e9);
+                history.add(stats);
+                listener.epochDone(stats);
                 if (monitored < bestLoss - 1e-4) {
                     bestLoss = monitored;
                     bestEpoch = epoch;
