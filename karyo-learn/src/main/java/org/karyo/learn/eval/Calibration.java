@@ -1,16 +1,22 @@
 package org.karyo.learn.eval;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** How far predicted confidence is from observed accuracy. */
 public final class Calibration {
     private Calibration() {
     }
 
+    /** One reliability-diagram bin: crops whose top-class probability fell in it. */
+    public record Bin(double low, double high, int count, double meanConfidence, double accuracy) {
+    }
+
     /**
-     * Expected calibration error: crops are binned by their top-class probability into
-     * {@code bins} equal-width bins on [0, 1]; the result is the crop-weighted mean of
-     * |accuracy - mean confidence| over bins. 0 is perfect.
+     * Crops binned by their top-class probability into {@code bins} equal-width bins on [0, 1];
+     * every bin is returned, empty ones with NaN confidence and accuracy.
      */
-    public static double expectedCalibrationError(float[][] proba, int[] truth, int bins) {
+    public static List<Bin> reliability(float[][] proba, int[] truth, int bins) {
         if (bins < 1) {
             throw new IllegalArgumentException("bins must be positive, not " + bins);
         }
@@ -27,10 +33,24 @@ public final class Calibration {
             correct[b] += arg == truth[i] ? 1 : 0;
             count[b]++;
         }
-        double ece = 0;
+        List<Bin> out = new ArrayList<>(bins);
         for (int b = 0; b < bins; b++) {
-            if (count[b] > 0) {
-                ece += Math.abs((double) correct[b] / count[b] - confidence[b] / count[b]) * count[b];
+            out.add(new Bin((double) b / bins, (double) (b + 1) / bins, count[b],
+                    count[b] == 0 ? Double.NaN : confidence[b] / count[b],
+                    count[b] == 0 ? Double.NaN : (double) correct[b] / count[b]));
+        }
+        return out;
+    }
+
+    /**
+     * Expected calibration error: the crop-weighted mean of |accuracy - mean confidence| over the
+     * {@link #reliability} bins. 0 is perfect.
+     */
+    public static double expectedCalibrationError(float[][] proba, int[] truth, int bins) {
+        double ece = 0;
+        for (Bin b : reliability(proba, truth, bins)) {
+            if (b.count() > 0) {
+                ece += Math.abs(b.accuracy() - b.meanConfidence()) * b.count();
             }
         }
         return truth.length == 0 ? Double.NaN : ece / truth.length;
