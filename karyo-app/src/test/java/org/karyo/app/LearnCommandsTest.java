@@ -122,6 +122,16 @@ class LearnCommandsTest {
     }
 
     @Test
+    void theDemoCanCallTheSameWorkInProcess() throws Exception {
+        CellPrediction.Outcome o = LearnPipeline.predict(model, List.of(fields.get(1)), dir.resolve("api"));
+        assertThat(o.nuclei()).isEqualTo(ROWS * COLS);
+        assertThat(o.counts().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(ROWS * COLS);
+        assertThat(dir.resolve("api/f1_w1.cells.csv")).isRegularFile();
+        ModelEvaluation.Outcome e = LearnPipeline.evaluate(model, dataset, dir.resolve("api-eval"));
+        assertThat(e.subset()).isEqualTo("test split");
+    }
+
+    @Test
     void everyLearningCommandExplainsItself() {
         for (String cmd : List.of("train", "evaluate", "predict")) {
             CliRun r = CliRun.of(cmd, "--help");
