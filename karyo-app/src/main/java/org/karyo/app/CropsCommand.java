@@ -28,6 +28,7 @@ import java.util.concurrent.Callable;
                 "into separate folders, or label images by phenotype). Writes into --out:",
                 "  <class>/<image>_n<id>.tif   crops at the source bit depth",
                 "  manifest.csv                path,class,image,nucleus_id,x,y,area,group",
+                "  crop-recipe.properties      how crops were cut ('karyo predict' cuts new ones alike)",
                 "The group column is what a train/test split must keep together (image or spatial block),",
                 "so no field leaks into both. The dataset appears only when complete."})
 final class CropsCommand implements Callable<Integer> {
@@ -117,6 +118,7 @@ final class CropsCommand implements Callable<Integer> {
                     bar.step();
                 }
             }
+            ds.recipe(settings);
             ds.commit();
             System.out.printf("wrote %s: %s crops of %dx%d px, manifest.csv%n", out, ds.counts(), size, size);
         }

@@ -24,6 +24,9 @@ import picocli.CommandLine.Command;
                 ScoreSegmentationCommand.class,
                 SimulateCommand.class,
                 DemoCommand.class,
+                TrainCommand.class,
+                EvaluateCommand.class,
+                PredictCommand.class,
         })
 public final class Karyo implements Runnable {
     public static final int EXIT_OK = 0;

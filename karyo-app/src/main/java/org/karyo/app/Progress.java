@@ -28,6 +28,11 @@ final class Progress implements Closeable {
         if (bar != null) bar.step();
     }
 
+    /** Text after the bar, such as the running loss. */
+    void message(String text) {
+        if (bar != null) bar.setExtraMessage(text);
+    }
+
     @Override
     public void close() {
         if (bar != null) bar.close();

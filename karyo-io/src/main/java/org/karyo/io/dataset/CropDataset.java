@@ -66,6 +66,11 @@ public final class CropDataset implements AutoCloseable {
         counts.merge(className, 1, Integer::sum);
     }
 
+    /** Records how the crops were cut, so a model trained on them can cut new crops alike. */
+    public void recipe(org.karyo.crop.CropSettings settings) throws IOException {
+        CropRecipe.write(staging, settings);
+    }
+
     /** Crops per class so far, in class-name order. */
     public TreeMap<String, Integer> counts() {
         return new TreeMap<>(counts);

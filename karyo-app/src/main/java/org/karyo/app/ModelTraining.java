@@ -1,0 +1,207 @@
+package org.karyo.app;
+
+import org.karyo.KaryoInputException;
+import org.karyo.io.plot.LinePlot;
+import org.karyo.io.table.CsvTable;
+import org.karyo.learn.bundle.BundleInfo;
+import org.karyo.learn.bundle.ModelBundle;
+import org.karyo.learn.data.Crop;
+import org.karyo.learn.data.DataFingerprint;
+import org.karyo.learn.data.GroupedSplitter;
+import org.karyo.learn.data.PercentileScaling;
+import org.karyo.learn.data.Split;
+import org.karyo.learn.data.SplitSettings;
+import org.karyo.learn.model.Architecture;
+import org.karyo.learn.model.ModelSpec;
+import org.karyo.learn.train.Classifier;
+import org.karyo.learn.train.ClassifierTrainer;
+import org.karyo.learn.train.EpochStats;
+import org.karyo.learn.train.TrainingListener;
+import org.karyo.learn.train.TrainingResult;
+import org.karyo.learn.train.TrainingSettings;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Trains a classifier on a crop dataset with a grouped, stratified split and writes the model
+ * bundle with its history and training curve. The test split is scored once, at the end, with the
+ * best epoch's weights.
+ */
+final class ModelTraining {
+    static final String HISTORY = "history.csv";
+    static final String CURVE = "training.png";
+
+    private ModelTraining() {
+    }
+
+    /**
+     * @param size    network input side in pixels; 0 for the crops' own size (at least 32 for ResNets)
+     * @param minutes wall-time limit, 0 for none
+     */
+    record Request(Path dataset, Path model, Architecture architecture, int size, int epochs, double minutes,
+                   long seed, int batch, boolean progress) {
+    }
+
+    record Outcome(BundleInfo info, List<EpochStats> history) {
+    }
+
+    static Outcome run(Request r) throws KaryoInputException, IOException {
+        if (r.epochs() < 1) throw new KaryoInputException(null, "--epochs must be at least 1, not " + r.epochs());
+        if (r.batch() < 1) throw new KaryoInputException(null, "--batch must be at least 1, not " + r.batch());
+        if (!(r.minutes() >= 0)) throw new KaryoInputException(null, "--minutes must be 0 (no limit) or more");
+        ModelBundle.checkTarget(r.model());
+        DatasetInput in = DatasetInput.read(r.dataset());
+        SplitSettings splitSettings = new SplitSettings(0.7, 0.15, r.seed());
+        Split split = GroupedSplitter.split(in.crops(), splitSettings);
+        requireEveryClassInTraining(in, split);
+        ModelSpec spec = spec(r, in);
+        TrainingSettings settings = new TrainingSettings(r.epochs(), r.batch(), TrainingSettings.DEFAULT.learningRate(),
+                TrainingSettings.DEFAULT.weightDecay(), TrainingSettings.DEFAULT.schedule(),
+                TrainingSettings.DEFAULT.patience(), true, TrainingSettings.DEFAULT.augmentation(), r.seed(), 0,
+                r.minutes() * 60);
+        System.err.printf("training %s at %d px on %d crops (%d train, %d validation, %d test; %d groups)%n",
+                spec.architecture().name().toLowerCase(Locale.ROOT), spec.inputSize(), in.crops().crops().size(),
+                split.train().size(), split.validation().size(), split.test().size(), groups(in));
+        long t0 = System.nanoTime();
+        TrainingResult result;
+        try (EpochBars bars = new EpochBars(r.epochs(), r.progress())) {
+            result = ClassifierTrainer.train(in.crops(), split, spec, PercentileScaling.DEFAULT, settings, bars);
+        } catch (IllegalArgumentException e) {
+            throw new KaryoInputException(r.dataset(), e.getMessage(), e);
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        try (Classifier classifier = result.classifier()) {
+            Map<String, Double> metrics = new LinkedHashMap<>();
+            if (!split.test().isEmpty()) {
+                List<Crop> test = in.crops().select(split.test());
+                float[][] proba = classifier.predictProba(test.stream().map(Crop::image).toList());
+                metrics.putAll(Scores.of(proba, test.stream().mapToInt(Crop::label).toArray(),
+                        in.crops().classes()).flat());
+            }
+            BundleInfo info = info(r, in, split, splitSettings, spec, settings, result, seconds, metrics);
+            ModelBundle.write(r.model(), classifier, info, staging -> {
+                history(result.history()).write(staging.resolve(HISTORY));
+                curve(staging.resolve(CURVE), result.history());
+            });
+            return new Outcome(info, result.history());
+        }
+    }
+
+    private static ModelSpec spec(Request r, DatasetInput in) throws KaryoInputException {
+        int k = in.crops().classes().size();
+        int size = r.size() > 0 ? r.size() : Math.max(r.architecture().isResNet() ? 32 : 16, in.recipe().size());
+        try {
+            return r.architecture() == Architecture.COMPACT ? ModelSpec.compact(1, k, size)
+                    : ModelSpec.resnet(r.architecture(), 1, k, size);
+        } catch (IllegalArgumentException e) {
+            throw new KaryoInputException(null, "--size: " + e.getMessage());
+        }
+    }
+
+    /** A class with no training crops cannot be learned: say so rather than train a blind model. */
+    private static void requireEveryClassInTraining(DatasetInput in, Split split) throws KaryoInputException {
+        int[] counts = new int[in.crops().classes().size()];
+        for (int i : split.train()) counts[in.crops().crops().get(i).label()]++;
+        for (int k = 0; k < counts.length; k++) {
+            if (counts[k] == 0) {
+                throw new KaryoInputException(in.folder(), "class '" + in.crops().classes().get(k)
+                        + "' has no crops in the training split; it needs crops from more groups (images)");
+            }
+        }
+    }
+
+    private static int groups(DatasetInput in) {
+        var g = new HashSet<String>();
+        for (Crop c : in.crops().crops()) g.add(c.group());
+        return g.size();
+    }
+
+    private static BundleInfo info(Request r, DatasetInput in, Split split, SplitSettings splitSettings, ModelSpec spec,
+                                   TrainingSettings settings, TrainingResult result, double seconds,
+                                   Map<String, Double> metrics) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        int[] c = in.crops().classCounts();
+        for (int k = 0; k < c.length; k++) counts.put(in.crops().classes().get(k), c[k]);
+        BundleInfo.DataSummary data = new BundleInfo.DataSummary(r.dataset().toAbsolutePath().normalize().toString(),
+                DataFingerprint.of(in.crops()), in.crops().crops().size(), counts, groups(in), split.train().size(),
+                split.validation().size(), split.test().size());
+        Map<String, String> versions = new LinkedHashMap<>();
+        String karyo = Karyo.class.getPackage().getImplementationVersion();
+        versions.put("karyo", karyo == null ? "development build" : karyo);
+        versions.putAll(ModelBundle.engineVersions());
+        return new BundleInfo(BundleInfo.FORMAT, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), spec,
+                in.crops().classes(), spec.inputSize(), PercentileScaling.DEFAULT, in.recipe(),
+                in.recipeFromDataset() ? "dataset" : "assumed", settings, splitSettings, data,
+                new BundleInfo.TrainingSummary(result.history().size(), result.bestEpoch(), seconds), metrics,
+                versions, ModelBundle.WEIGHTS);
+    }
+
+    static CsvTable history(List<EpochStats> history) {
+        CsvTable t = new CsvTable(List.of("epoch", "train_loss", "train_accuracy", "validation_loss",
+                "validation_accuracy", "learning_rate", "seconds"));
+        for (EpochStats e : history) {
+            t.add(e.epoch(), e.trainLoss(), e.trainAccuracy(), e.validationLoss(), e.validationAccuracy(),
+                    e.learningRate(), e.seconds());
+        }
+        return t;
+    }
+
+    private static void curve(Path png, List<EpochStats> history) throws IOException {
+        double[] x = history.stream().mapToDouble(EpochStats::epoch).toArray();
+        List<LinePlot.Line> loss = new ArrayList<>(List.of(
+                LinePlot.Line.of("train", x, history.stream().mapToDouble(EpochStats::trainLoss).toArray()),
+                LinePlot.Line.of("validation", x, history.stream().mapToDouble(EpochStats::validationLoss).toArray())));
+        List<LinePlot.Line> acc = List.of(
+                LinePlot.Line.of("train", x, history.stream().mapToDouble(EpochStats::trainAccuracy).toArray()),
+                LinePlot.Line.of("validation", x, history.stream().mapToDouble(EpochStats::validationAccuracy).toArray()));
+        LinePlot.write(png, 800, 400, List.of(
+                new LinePlot.Panel("Loss (cross-entropy)", "epoch", "loss", loss, Double.NaN, Double.NaN),
+                new LinePlot.Panel("Accuracy", "epoch", "accuracy", acc, Double.NaN, 1.0)));
+    }
+
+    /** One progress bar per epoch, showing the running loss and accuracy; a summary line after each. */
+    private static final class EpochBars implements TrainingListener, AutoCloseable {
+        private final int epochs;
+        private final boolean enabled;
+        private Progress bar;
+
+        EpochBars(int epochs, boolean enabled) {
+            this.epochs = epochs;
+            this.enabled = enabled;
+        }
+
+        @Override
+        public void epochStarted(int epoch, int batches) {
+            close();
+            bar = new Progress("epoch " + epoch + "/" + epochs, batches, enabled);
+        }
+
+        @Override
+        public void batchDone(int epoch, int batch, double meanLoss, double accuracy) {
+            bar.step();
+            bar.message(String.format(Locale.ROOT, "loss %.3f acc %.3f", meanLoss, accuracy));
+        }
+
+        @Override
+        public void epochDone(EpochStats s) {
+            close();
+            System.err.printf(Locale.ROOT, "epoch %d: loss %.4f acc %.3f | validation loss %.4f acc %.3f | %.1f s%n",
+                    s.epoch(), s.trainLoss(), s.trainAccuracy(), s.validationLoss(), s.validationAccuracy(), s.seconds());
+        }
+
+        @Override
+        public void close() {
+            if (bar != null) bar.close();
+            bar = null;
+        }
+    }
+}

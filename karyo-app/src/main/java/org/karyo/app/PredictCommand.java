@@ -1,0 +1,50 @@
+package org.karyo.app;
+
+import org.karyo.KaryoInputException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "predict", mixinStandardHelpOptions = true,
+        description = {
+                "Classify every nucleus in DNA-stain images with a trained model.",
+                "Nuclei are found as 'karyo segment' finds them (same options) and cut into crops with the",
+                "model's crop recipe, as its training crops were. For each IMAGE writes into --out:",
+                "  <name>.cells.csv    image,nucleus_id,x,y,area,class,p_<class>... (one row per nucleus)",
+                "  <name>.classes.png  the image with nuclei outlined in their predicted class's colour",
+                "                      (infected green, uninfected blue, other classes from a palette)"})
+final class PredictCommand implements Callable<Integer> {
+    @Option(names = "--model", required = true, paramLabel = "M", description = "Model folder written by 'karyo train'.")
+    Path model;
+
+    @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "TIFF or PNG images of nuclei.")
+    List<Path> images;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the results (created if needed).")
+    Path out;
+
+    @Option(names = "--channel", defaultValue = "1", paramLabel = "N",
+            description = "Nuclear channel in multi-channel files, counted from 1 (default: ${DEFAULT-VALUE}).")
+    int channel;
+
+    @Option(names = "--no-progress", description = "No progress bar.")
+    boolean noProgress;
+
+    @Mixin
+    SegmentationOptions segmentation;
+
+    @Override
+    public Integer call() throws KaryoInputException, IOException {
+        CellPrediction.Outcome o = CellPrediction.run(new CellPrediction.Request(model, images, out,
+                segmentation.toSettings(), channel, !noProgress));
+        System.out.printf("classified %d nuclei in %d image(s): %s; wrote %s/<name>.{cells.csv,classes.png}%n",
+                o.nuclei(), o.images(), o.counts(), out);
+        return Karyo.EXIT_OK;
+    }
+}

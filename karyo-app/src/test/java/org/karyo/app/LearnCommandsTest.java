@@ -1,0 +1,142 @@
+package org.karyo.app;
+
+import org.karyo.io.TiffWriter;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * train → evaluate → predict through the CLI on synthetic fields where infected nuclei (reporter
+ * positive) have rim chromatin: the network must learn that from the DNA channel alone.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LearnCommandsTest {
+    static final int ROWS = 4;
+    static final int COLS = 6;
+    static final int RADIUS = 6;
+
+    @TempDir
+    static Path dir;
+    Path dataset;
+    Path model;
+    CliRun trained;
+    List<Path> fields = new java.util.ArrayList<>();
+    List<Set<Integer>> infected = new java.util.ArrayList<>();
+
+    @BeforeAll
+    void trainOnce() throws Exception {
+        SplittableRandom rnd = new SplittableRandom(11);
+        List<String> args = new java.util.ArrayList<>(List.of("crops", "--size", "24", "--group", "block",
+                "--block-size", "48"));
+        for (int f = 0; f < 3; f++) {
+            Set<Integer> inf = new HashSet<>();
+            for (int i = 0; i < ROWS * COLS; i++) if (rnd.nextBoolean()) inf.add(i);
+            Path dna = dir.resolve("f" + f + "_w1.tif");
+            Path rep = dir.resolve("f" + f + "_w2.tif");
+            TiffWriter.writePlane(dna, SyntheticPhenotypes.field(ROWS, COLS, RADIUS, inf, f));
+            TiffWriter.writePlane(rep, SyntheticImages.reporter(ROWS, COLS, RADIUS, inf));
+            fields.add(dna);
+            infected.add(inf);
+            args.addAll(List.of("--nuclei", dna.toString(), "--reporter", rep.toString()));
+        }
+        dataset = dir.resolve("ds");
+        args.addAll(List.of("--out", dataset.toString()));
+        CliRun crops = CliRun.of(args.toArray(String[]::new));
+        assertThat(crops.exit()).as(crops.err()).isZero();
+        model = dir.resolve("model");
+        trained = CliRun.of("train", dataset.toString(), "--model", model.toString(), "--epochs", "12",
+                "--batch", "8", "--seed", "3");
+    }
+
+    @Test
+    void trainWritesACompleteBundle() throws Exception {
+        assertThat(trained.exit()).as(trained.err()).isZero();
+        assertThat(trained.out()).contains("trained compact on 72 crops");
+        assertThat(trained.err()).as("per-epoch progress").contains("epoch 1: loss");
+        String json = Files.readString(model.resolve("bundle.json"));
+        assertThat(json).contains("\"format\": \"karyo-model/1\"", "\"classes\": [", "\"infected\"", "\"uninfected\"",
+                "\"input_size\": 24", "\"normalisation\"", "\"crop_recipe\"", "\"crop_recipe_source\": \"dataset\"",
+                "\"fingerprint\": \"sha256:", "\"metrics\"", "\"pytorch\"", "\"best_epoch\"");
+        assertThat(model.resolve("weights.params")).isRegularFile();
+        List<String> history = Files.readAllLines(model.resolve("history.csv"));
+        assertThat(history.get(0)).startsWith("epoch,train_loss,train_accuracy,validation_loss");
+        assertThat(history.size()).isBetween(2, 13);
+        assertThat(ImageIO.read(model.resolve("training.png").toFile()).getHeight()).isEqualTo(800);
+        try (var s = Files.list(dir)) {
+            assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".model"));
+        }
+    }
+
+    @Test
+    void evaluateScoresOnlyTheHeldOutSplitOfTheTrainingData() throws Exception {
+        Path out = dir.resolve("eval");
+        CliRun r = CliRun.of("evaluate", "--model", model.toString(), dataset.toString(), "--out", out.toString(),
+                "--no-progress");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("test split");
+        String json = Files.readString(out.resolve("metrics.json"));
+        assertThat(json).contains("\"accuracy\"", "\"macro_f1\"", "\"auc\"", "\"ece\"", "\"n\"", "\"per_class\"",
+                "\"precision\"", "\"recall\"", "\"ci95\"", "\"subset\": \"test split\"");
+        for (String png : List.of("roc.png", "confusion.png", "reliability.png")) {
+            assertThat(ImageIO.read(out.resolve(png).toFile())).as(png).isNotNull();
+        }
+        CliRun all = CliRun.of("evaluate", "--model", model.toString(), dataset.toString(), "--out",
+                dir.resolve("eval-all").toString(), "--all", "--no-progress");
+        assertThat(all.exit()).as(all.err()).isZero();
+        assertThat(all.out()).startsWith("all crops, n=72");
+        double accuracy = Double.parseDouble(all.out().replaceAll("(?s).*accuracy ([0-9.]+),.*", "$1"));
+        assertThat(accuracy).as("rim chromatin learnt from DNA alone").isGreaterThanOrEqualTo(0.85);
+    }
+
+    @Test
+    void predictClassifiesEveryNucleusOfAFieldWithTheModelsCropRecipe() throws Exception {
+        Path out = dir.resolve("pred");
+        CliRun r = CliRun.of("predict", "--model", model.toString(), fields.get(0).toString(), "--out",
+                out.toString(), "--no-progress");
+        assertThat(r.exit()).as(r.err()).isZero();
+        List<String> csv = Files.readAllLines(out.resolve("f0_w1.cells.csv"));
+        assertThat(csv.get(0)).isEqualTo("image,nucleus_id,x,y,area,class,p_infected,p_uninfected");
+        assertThat(csv).hasSize(ROWS * COLS + 1);
+        int agree = 0;
+        int spacing = RADIUS * 4;
+        for (String line : csv.subList(1, csv.size())) {
+            String[] f = line.split(",");
+            int index = (int) (Double.parseDouble(f[3]) / spacing) * COLS + (int) (Double.parseDouble(f[2]) / spacing);
+            boolean predicted = f[5].equals("infected");
+            if (predicted == infected.get(0).contains(index)) agree++;
+            assertThat(Double.parseDouble(f[6]) + Double.parseDouble(f[7])).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
+        }
+        assertThat(agree).as("nuclei whose predicted class matches the reporter").isGreaterThanOrEqualTo(ROWS * COLS * 8 / 10);
+        assertThat(ImageIO.read(out.resolve("f0_w1.classes.png").toFile()).getWidth()).isEqualTo(COLS * spacing);
+    }
+
+    @Test
+    void theDemoCanCallTheSameWorkInProcess() throws Exception {
+        CellPrediction.Outcome o = LearnPipeline.predict(model, List.of(fields.get(1)), dir.resolve("api"));
+        assertThat(o.nuclei()).isEqualTo(ROWS * COLS);
+        assertThat(o.counts().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(ROWS * COLS);
+        assertThat(dir.resolve("api/f1_w1.cells.csv")).isRegularFile();
+        ModelEvaluation.Outcome e = LearnPipeline.evaluate(model, dataset, dir.resolve("api-eval"));
+        assertThat(e.subset()).isEqualTo("test split");
+    }
+
+    @Test
+    void everyLearningCommandExplainsItself() {
+        for (String cmd : List.of("train", "evaluate", "predict")) {
+            CliRun r = CliRun.of(cmd, "--help");
+            assertThat(r.exit()).isZero();
+            assertThat(r.out()).contains("Usage: karyo " + cmd);
+        }
+    }
+}

@@ -1,0 +1,199 @@
+package org.karyo.learn.bundle;
+
+import ai.djl.engine.Engine;
+import com.google.gson.FieldNamingPolicy;
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.karyo.KaryoInputException;
+import org.karyo.learn.engine.Engines;
+import org.karyo.learn.train.Classifier;
+
+/**
+ * A trained model as one folder: {@code bundle.json} ({@link BundleInfo}) and the weights, plus
+ * whatever the caller adds (history, plots). Built in a hidden sibling folder and renamed into
+ * place, so a crash never leaves a half model where a good one was. Holds native memory: close it.
+ */
+public final class ModelBundle implements AutoCloseable {
+    public static final String INFO = "bundle.json";
+    public static final String WEIGHTS = "weights.params";
+
+    private static final Gson GSON = new GsonBuilder()
+            .setFieldNamingPolicy(FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES)
+            .serializeNulls()
+            .setPrettyPrinting()
+            .create();
+
+    private final Path dir;
+    private final BundleInfo info;
+    private final Classifier classifier;
+
+    private ModelBundle(Path dir, BundleInfo info, Classifier classifier) {
+        this.dir = dir;
+        this.info = info;
+        this.classifier = classifier;
+    }
+
+    /** Files the caller adds to the bundle before it is moved into place. */
+    @FunctionalInterface
+    public interface Extras {
+        void writeInto(Path stagingDir) throws IOException;
+    }
+
+    /** Fails early (before hours of training) when {@code target} could not take a bundle. */
+    public static void checkTarget(Path target) throws KaryoInputException {
+        if (!Files.exists(target)) {
+            return;
+        }
+        if (!Files.isDirectory(target)) {
+            throw new KaryoInputException(target, "exists and is not a folder; choose another --model");
+        }
+        if (Files.isRegularFile(target.resolve(INFO))) {
+            return; // an older model: replaced as a whole
+        }
+        try (Stream<Path> s = Files.list(target)) {
+            if (s.findAny().isPresent()) {
+                throw new KaryoInputException(target, "folder is not empty and holds no model; choose another --model");
+            }
+        } catch (IOException e) {
+            throw new KaryoInputException(target, "cannot list folder: " + e.getMessage(), e);
+        }
+    }
+
+    public static void write(Path target, Classifier classifier, BundleInfo info, Extras extras)
+            throws IOException, KaryoInputException {
+        checkTarget(target);
+        Path parent = target.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path staging = Files.createTempDirectory(parent, "." + target.getFileName() + ".part");
+        try {
+            classifier.saveWeights(staging.resolve(info.weights()));
+            Files.writeString(staging.resolve(INFO), GSON.toJson(info) + "\n", StandardCharsets.UTF_8);
+            extras.writeInto(staging);
+            replace(target, staging);
+        } finally {
+            deleteTree(staging);
+        }
+    }
+
+    /** Reads a bundle folder and loads its network. */
+    public static ModelBundle open(Path dir) throws KaryoInputException {
+        if (!Files.isDirectory(dir)) {
+            throw new KaryoInputException(dir, "model not found (expected a folder written by 'karyo train')");
+        }
+        BundleInfo info = readInfo(dir);
+        return new ModelBundle(dir, info, Classifier.load(info.model(), info.classes(), info.normalisation(),
+                dir.resolve(info.weights())));
+    }
+
+    /** Only the description, without loading the network. */
+    public static BundleInfo readInfo(Path dir) throws KaryoInputException {
+        Path json = dir.resolve(INFO);
+        BundleInfo info;
+        try {
+            info = GSON.fromJson(Files.readString(json, StandardCharsets.UTF_8), BundleInfo.class);
+        } catch (IOException e) {
+            throw new KaryoInputException(json, "cannot read model description: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // Gson wraps a record constructor's refusal (a bad spec value) in a plain RuntimeException.
+            throw new KaryoInputException(json, "corrupt model description: " + oneLine(rootCause(e)), e);
+        }
+        if (info == null || !BundleInfo.FORMAT.equals(info.format())) {
+            throw new KaryoInputException(json, "not a karyo model (format should be " + BundleInfo.FORMAT + ")");
+        }
+        if (info.model() == null || info.classes() == null || info.normalisation() == null
+                || info.cropRecipe() == null || info.weights() == null) {
+            throw new KaryoInputException(json, "incomplete model description (model, classes, normalisation, "
+                    + "crop_recipe and weights are required)");
+        }
+        if (info.classes().size() != info.model().numClasses()) {
+            throw new KaryoInputException(json, info.classes().size() + " classes for a model with "
+                    + info.model().numClasses() + " outputs");
+        }
+        if (info.weights().contains("/") || info.weights().contains("\\")) {
+            throw new KaryoInputException(json, "weights must be a file name inside the bundle");
+        }
+        return info;
+    }
+
+    /** Versions of the learning stack, for {@link BundleInfo#versions()}; add the application's own. */
+    public static Map<String, String> engineVersions() {
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("djl", Engine.getDjlVersion());
+        v.put("pytorch", Engines.pytorch().getVersion());
+        v.put("java", System.getProperty("java.version"));
+        return v;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public BundleInfo info() {
+        return info;
+    }
+
+    public Classifier classifier() {
+        return classifier;
+    }
+
+    @Override
+    public void close() {
+        classifier.close();
+    }
+
+    private static void replace(Path target, Path staging) throws IOException {
+        Path old = null;
+        if (Files.exists(target)) {
+            old = Files.createTempDirectory(staging.getParent(), "." + target.getFileName() + ".old");
+            Files.delete(old);
+            move(target, old);
+        }
+        move(staging, target);
+        if (old != null) {
+            deleteTree(old);
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    private static String oneLine(Throwable e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+}

@@ -1,0 +1,67 @@
+package org.karyo.learn.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.karyo.learn.data.Crop;
+
+/**
+ * Draws training batches. Balanced: each pick chooses a class uniformly, then a crop of it, so
+ * every class weighs the same in the loss whatever its size. Otherwise: passes through a fresh
+ * shuffle of the crops.
+ */
+final class Sampler {
+    private final int size;
+    private final boolean balanced;
+    private final List<int[]> byClass = new ArrayList<>();
+    private int[] order = new int[0];
+    private int cursor;
+
+    Sampler(List<Crop> crops, int numClasses, boolean balanced) {
+        this.size = crops.size();
+        this.balanced = balanced;
+        List<List<Integer>> lists = new ArrayList<>();
+        for (int k = 0; k < numClasses; k++) {
+            lists.add(new ArrayList<>());
+        }
+        for (int i = 0; i < crops.size(); i++) {
+            lists.get(crops.get(i).label()).add(i);
+        }
+        for (List<Integer> l : lists) {
+            if (!l.isEmpty()) {
+                byClass.add(l.stream().mapToInt(Integer::intValue).toArray());
+            }
+        }
+    }
+
+    int[] next(int batch, SplittableRandom random) {
+        int[] picks = new int[batch];
+        for (int i = 0; i < batch; i++) {
+            if (balanced) {
+                int[] members = byClass.get(random.nextInt(byClass.size()));
+                picks[i] = members[random.nextInt(members.length)];
+            } else {
+                if (cursor == order.length) {
+                    order = shuffled(random);
+                    cursor = 0;
+                }
+                picks[i] = order[cursor++];
+            }
+        }
+        return picks;
+    }
+
+    private int[] shuffled(SplittableRandom random) {
+        int[] o = new int[size];
+        for (int i = 0; i < size; i++) {
+            o[i] = i;
+        }
+        for (int i = size - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = o[i];
+            o[i] = o[j];
+            o[j] = t;
+        }
+        return o;
+    }
+}

@@ -1,0 +1,16 @@
+package org.karyo.learn.train;
+
+import java.util.List;
+
+/**
+ * A trained classifier (holding the best epoch's weights) and how it got there.
+ *
+ * @param classifier the model; the caller closes it
+ * @param history    one entry per epoch run
+ * @param bestEpoch  the epoch whose weights the classifier holds (1-based)
+ */
+public record TrainingResult(Classifier classifier, List<EpochStats> history, int bestEpoch) {
+    public TrainingResult {
+        history = List.copyOf(history);
+    }
+}
