@@ -4,7 +4,12 @@ import org.karyo.KaryoInputException;
 import org.karyo.io.AtomicFiles;
 import org.karyo.io.table.CsvReader;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -17,7 +22,8 @@ final class DemoReport {
     private DemoReport() {
     }
 
-    static void write(Path html, List<List<String>> steps, SimulatedTruthCheck c, Path labelled, Path dataset)
+    static void write(Path html, List<List<String>> steps, SimulatedTruthCheck c, Path labelled, Path dataset,
+                      UnseenPlateCheck unseen)
             throws IOException, KaryoInputException {
         Map<String, Map<String, String>> measured = new HashMap<>();
         for (Map<String, String> r : CsvReader.read(labelled.resolve("wells.csv"))) measured.put(r.get("well"), r);
@@ -63,10 +69,64 @@ final class DemoReport {
         h.append("</div>");
         h.append("<h2>Dataset for learning</h2><p><code>dataset/</code>: ").append(esc(classes.toString()))
                 .append(" crops, with <code>manifest.csv</code> grouping them by well so no well reaches both training and test.</p>");
-        h.append("<p>Training and evaluating a classifier on these crops (ResNet/compact CNN, ROC, CAM) is the learning "
-                + "module's step and is not part of this demo yet.</p>");
+        learning(h, html.getParent(), unseen);
         h.append("</body></html>\n");
         AtomicFiles.writeString(html, h.toString());
+    }
+
+    /** Training, held-out evaluation and the unseen plate: what the model learnt from the Hoechst stain alone. */
+    private static void learning(StringBuilder h, Path dir, UnseenPlateCheck unseen) throws IOException {
+        h.append("<h2>Learning infection from the Hoechst stain alone</h2>")
+                .append("<p>A compact CNN was trained on the crops above (reporter-derived labels, Hoechst pixels only), ")
+                .append("with whole wells held out for validation and test. Its curve, then its scores on the test wells:</p>")
+                .append("<img src=\"model/training.png\" alt=\"training curve\">");
+        Path metrics = dir.resolve("evaluation/metrics.json");
+        if (Files.isRegularFile(metrics)) {
+            JsonObject m = JsonParser.parseString(Files.readString(metrics)).getAsJsonObject();
+            JsonObject cis = m.has("ci95") ? m.getAsJsonObject("ci95") : new JsonObject();
+            h.append("<table>");
+            for (String k : List.of("accuracy", "macro_f1", "auc")) {
+                String label = k.replace('_', ' ') + (k.equals("auc") && m.has("auc_definition")
+                        ? " (" + esc(m.get("auc_definition").getAsString()) + ")" : "");
+                String ci = "";
+                if (cis.has(k) && cis.get(k).isJsonArray()) {
+                    JsonArray a = cis.getAsJsonArray(k);
+                    ci = " [" + fmt(number(a.get(0))) + ", " + fmt(number(a.get(1))) + "]";
+                }
+                h.append(row(label, fmt(number(m.get(k))) + ci));
+            }
+            h.append(row("crops scored", m.has("n") ? m.get("n").getAsString() : "n/a"))
+                    .append(row("expected calibration error", fmt(number(m.get("ece")))));
+            h.append("</table><p>95 % intervals: bootstrap over crops (crops of one well are correlated, so they are optimistic).</p>");
+        }
+        h.append("<div class=\"row\"><figure><img src=\"evaluation/roc.png\"><figcaption>ROC</figcaption></figure>")
+                .append("<figure><img src=\"evaluation/confusion.png\"><figcaption>confusion</figcaption></figure>")
+                .append("<figure><img src=\"evaluation/reliability.png\"><figcaption>calibration</figcaption></figure></div>");
+        h.append("<h2>An unseen plate, from Hoechst alone</h2><p>A second plate (another seed) was simulated and only its ")
+                .append("Hoechst images given to <code>karyo predict</code>. Infected fraction per well, predicted vs the simulator's truth:</p>");
+        h.append("<table><tr><th>well</th><th>MOI</th><th>nuclei (truth / found)</th><th>infected, predicted</th><th>infected, truth</th></tr>");
+        for (Map.Entry<String, UnseenPlateCheck.Well> e : unseen.wells().entrySet()) {
+            UnseenPlateCheck.Well w = e.getValue();
+            h.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%.3g</td><td>%d / %d</td><td>%.1f %%</td><td>%.1f %%</td></tr>",
+                    e.getKey(), w.moi(), w.trueCells(), w.predictedCells(), 100 * w.predictedFraction(), 100 * w.trueFraction()));
+        }
+        h.append(String.format(Locale.ROOT, "<tr><th>all</th><td></td><td></td><td>%.1f %%</td><td>%.1f %%</td></tr></table>",
+                100 * unseen.predictedFraction(), 100 * unseen.trueFraction()));
+        if (!unseen.wells().isEmpty()) {
+            TreeMap<String, UnseenPlateCheck.Well> sorted = new TreeMap<>(unseen.wells());
+            String first = sorted.firstKey();
+            String last = sorted.lastKey();
+            h.append("<p>Nuclei coloured by the model's class (from Hoechst only):</p><div class=\"row\">");
+            for (String w : List.of(first, last)) {
+                h.append("<figure><img src=\"predictions/UNSEEN_").append(w).append("_s1_w1.classes.png\"><figcaption>unseen well ")
+                        .append(w).append("</figcaption></figure>");
+            }
+            h.append("</div>");
+        }
+    }
+
+    private static double number(com.google.gson.JsonElement e) {
+        return e == null || e.isJsonNull() ? Double.NaN : e.getAsDouble();
     }
 
     private static String row(String k, String v) {

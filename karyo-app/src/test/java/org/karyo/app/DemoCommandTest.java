@@ -17,7 +17,8 @@ class DemoCommandTest {
     @Test
     void demoRunsThePipelineAndItsNumbersAgreeWithTheSimulatorsTruth() throws Exception {
         Path out = dir.resolve("demo");
-        CliRun r = CliRun.of("demo", "--out", out.toString(), "--size", "256", "--seed", "3");
+        CliRun r = CliRun.of("demo", "--out", out.toString(), "--size", "256", "--seed", "3",
+                "--train-minutes", "0.15", "--epochs", "2");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(out.resolve("report.html")).isRegularFile();
         assertThat(out.resolve("labels/plate_infection.png")).isRegularFile();
@@ -27,7 +28,17 @@ class DemoCommandTest {
         assertThat(Double.parseDouble(m.group(1))).as("segmentation F1 on simulated truth").isGreaterThan(0.75);
         assertThat(Double.parseDouble(m.group(2))).as("infected call accuracy").isGreaterThan(0.9);
         String html = Files.readString(out.resolve("report.html"));
-        assertThat(html).contains("karyo simulate plate").contains("infected call accuracy");
+        assertThat(html).contains("karyo simulate plate").contains("infected call accuracy")
+                .contains("karyo train").contains("karyo predict").contains("An unseen plate");
+        assertThat(out.resolve("model/bundle.json")).isRegularFile();
+        assertThat(out.resolve("evaluation/metrics.json")).isRegularFile();
+        assertThat(out.resolve("evaluation/roc.png")).isRegularFile();
+        // Every image the report points at exists.
+        Matcher img = Pattern.compile("src=\"([^\"]+)\"").matcher(html);
+        while (img.find()) assertThat(out.resolve(img.group(1))).as(img.group(1)).isRegularFile();
+        Matcher u = Pattern.compile("unseen plate, from Hoechst alone: infected fraction predicted ([0-9.]+), true ([0-9.]+) over 6 wells")
+                .matcher(r.out());
+        assertThat(u.find()).as(r.out()).isTrue();
     }
 
     @Test
