@@ -1,0 +1,208 @@
+package org.karyo.bench;
+
+import org.karyo.image.Plane;
+import org.karyo.learn.data.Crop;
+import org.karyo.learn.data.CropDatasetReader;
+import org.karyo.learn.data.CropSet;
+import org.karyo.learn.data.GroupRule;
+import org.karyo.learn.data.PercentileScaling;
+import org.karyo.learn.data.Split;
+import org.karyo.learn.eval.Bootstrap;
+import org.karyo.learn.eval.Interval;
+import org.karyo.learn.eval.Metrics;
+import org.karyo.learn.model.ModelSpec;
+import org.karyo.learn.train.Classifier;
+import org.karyo.learn.train.TrainingResult;
+import org.karyo.learn.train.TrainingSettings;
+import org.karyo.learn.train.ClassifierTrainer;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+
+/**
+ * K-fold cross-validation of the compact CNN with whole groups (patients, sites, wells) per fold, so no
+ * group is ever on both sides. Within the training folds, whole groups are held back for validation (early
+ * stopping). Prints a markdown table: per fold and pooled accuracy, macro F1 and AUC, pooled with a
+ * group-level bootstrap interval (resampling groups, not crops, because crops of one group are correlated).
+ *
+ * <p>Usage: {@code GroupedCrossValidation --data DIR [--group-pattern REGEX] [--folds 5] [--size 48]
+ * [--epochs 12] [--patience 5] [--minutes-per-fold 4] [--seed 42]}
+ */
+public final class GroupedCrossValidation {
+    private GroupedCrossValidation() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path data = null;
+        String pattern = null;
+        int folds = 5;
+        int size = 48;
+        int epochs = 12;
+        double minutes = 4;
+        long seed = 42;
+        int patience = TrainingSettings.DEFAULT.patience();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--data" -> data = Path.of(args[++i]);
+                case "--group-pattern" -> pattern = args[++i];
+                case "--folds" -> folds = Integer.parseInt(args[++i]);
+                case "--size" -> size = Integer.parseInt(args[++i]);
+                case "--epochs" -> epochs = Integer.parseInt(args[++i]);
+                case "--minutes-per-fold" -> minutes = Double.parseDouble(args[++i]);
+                case "--seed" -> seed = Long.parseLong(args[++i]);
+                case "--patience" -> patience = Integer.parseInt(args[++i]);
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+            }
+        }
+        if (data == null) throw new IllegalArgumentException("--data DIR is required");
+        CropSet set = pattern == null ? CropDatasetReader.read(data) : CropDatasetReader.read(data, GroupRule.fileNamePattern(pattern));
+        List<String> groups = new ArrayList<>(groupSizes(set).keySet());
+        List<List<String>> assignment = assignFolds(set, groups, folds, seed);
+
+        int n = set.crops().size();
+        float[][] pooled = new float[n][];
+        int[] truth = new int[n];
+        for (int i = 0; i < n; i++) truth[i] = set.crops().get(i).label();
+        System.out.printf(Locale.ROOT, "%d crops, %d groups, classes %s, %d folds, compact CNN at %d px, up to %d epochs or %.1f min per fold%n%n",
+                n, groups.size(), set.classes(), folds, size, epochs, minutes);
+        System.out.println("| fold | groups train/val/test | crops test | epochs (best) | train s | accuracy | macro F1 | AUC |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
+        TrainingSettings d = TrainingSettings.DEFAULT;
+        TrainingSettings settings = new TrainingSettings(epochs, d.batchSize(), d.learningRate(), d.weightDecay(), d.schedule(),
+                patience, d.balanced(), d.augmentation(), seed, 0, minutes * 60);
+        double[][] perFold = new double[folds][];
+        for (int k = 0; k < folds; k++) {
+            Split split = split(set, assignment, k, seed);
+            long t0 = System.nanoTime();
+            TrainingResult r = ClassifierTrainer.train(set, split, ModelSpec.compact(1, set.classes().size(), size),
+                    PercentileScaling.DEFAULT, settings);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            try (Classifier c = r.classifier()) {
+                List<Plane> images = new ArrayList<>();
+                for (int i : split.test()) images.add(set.crops().get(i).image());
+                float[][] p = c.predictProba(images);
+                int[] t = new int[p.length];
+                for (int j = 0; j < p.length; j++) {
+                    pooled[split.test().get(j)] = p[j];
+                    t[j] = truth[split.test().get(j)];
+                }
+                Metrics m = Metrics.of(p, t, set.classes());
+                perFold[k] = new double[] {m.accuracy(), m.macroF1(), m.auc()};
+                System.out.printf(Locale.ROOT, "| %d | %d/%d/%d | %d | %d (%d) | %.0f | %.3f | %.3f | %.3f |%n", k + 1,
+                        groupsOf(set, split.train()), groupsOf(set, split.validation()), groupsOf(set, split.test()),
+                        split.test().size(), r.history().size(), r.bestEpoch(), seconds, m.accuracy(), m.macroF1(), m.auc());
+            }
+        }
+        Metrics all = Metrics.of(pooled, truth, set.classes());
+        Interval[] ci = groupIntervals(set, pooled, truth, groups);
+        System.out.printf(Locale.ROOT, "| **pooled** | | %d | | | **%.3f** [%.3f, %.3f] | **%.3f** [%.3f, %.3f] | **%.3f** [%.3f, %.3f] |%n",
+                n, all.accuracy(), ci[0].low(), ci[0].high(), all.macroF1(), ci[1].low(), ci[1].high(), all.auc(), ci[2].low(), ci[2].high());
+        System.out.printf(Locale.ROOT, "%nMean over folds: accuracy %.3f ± %.3f, AUC %.3f ± %.3f (sd). Pooled intervals: 95 %% "
+                + "percentile bootstrap over groups, 1000 resamples. AUC: %s.%n", mean(perFold, 0), sd(perFold, 0), mean(perFold, 2), sd(perFold, 2),
+                set.classes().size() == 2 ? "positive class '" + set.classes().get(1) + "'" : "macro one-vs-rest");
+        System.out.println("Confusion (rows truth, columns predicted, " + set.classes() + "): " + confusion(pooled, truth, set.classes().size()));
+    }
+
+    private static Map<String, Integer> groupSizes(CropSet set) {
+        Map<String, Integer> sizes = new TreeMap<>();
+        for (Crop c : set.crops()) sizes.merge(c.group(), 1, Integer::sum);
+        return sizes;
+    }
+
+    /** Largest groups first, each to the fold with the fewest crops so far: folds of near-equal size. */
+    static List<List<String>> assignFolds(CropSet set, List<String> groups, int folds, long seed) {
+        Map<String, Integer> sizes = groupSizes(set);
+        List<String> order = new ArrayList<>(groups);
+        Collections.shuffle(order, new Random(seed));
+        order.sort((a, b) -> Integer.compare(sizes.get(b), sizes.get(a)));
+        List<List<String>> out = new ArrayList<>();
+        int[] load = new int[folds];
+        for (int k = 0; k < folds; k++) out.add(new ArrayList<>());
+        for (String g : order) {
+            int best = 0;
+            for (int k = 1; k < folds; k++) if (load[k] < load[best]) best = k;
+            out.get(best).add(g);
+            load[best] += sizes.get(g);
+        }
+        return out;
+    }
+
+    /** Test = fold k; validation = the groups of fold k+1 that fit in 15 % of the rest; train = the others. */
+    private static Split split(CropSet set, List<List<String>> folds, int k, long seed) {
+        java.util.Set<String> test = new java.util.HashSet<>(folds.get(k));
+        List<String> rest = new ArrayList<>();
+        for (int j = 0; j < folds.size(); j++) if (j != k) rest.addAll(folds.get(j));
+        Collections.shuffle(rest, new Random(seed + k));
+        Map<String, Integer> sizes = groupSizes(set);
+        int restCrops = rest.stream().mapToInt(sizes::get).sum();
+        java.util.Set<String> validation = new java.util.HashSet<>();
+        int v = 0;
+        for (String g : rest) {
+            if (v >= 0.15 * restCrops) break;
+            validation.add(g);
+            v += sizes.get(g);
+        }
+        List<Integer> tr = new ArrayList<>();
+        List<Integer> va = new ArrayList<>();
+        List<Integer> te = new ArrayList<>();
+        for (int i = 0; i < set.crops().size(); i++) {
+            String g = set.crops().get(i).group();
+            (test.contains(g) ? te : validation.contains(g) ? va : tr).add(i);
+        }
+        return new Split(tr, va, te);
+    }
+
+    private static long groupsOf(CropSet set, List<Integer> indices) {
+        return indices.stream().map(i -> set.crops().get(i).group()).distinct().count();
+    }
+
+    private static Interval[] groupIntervals(CropSet set, float[][] proba, int[] truth, List<String> groups) {
+        Map<String, List<Integer>> members = new LinkedHashMap<>();
+        for (String g : groups) members.put(g, new ArrayList<>());
+        for (int i = 0; i < truth.length; i++) members.get(set.crops().get(i).group()).add(i);
+        List<List<Integer>> byGroup = new ArrayList<>(members.values());
+        java.util.function.Function<int[], Metrics> on = draw -> {
+            List<Integer> idx = new ArrayList<>();
+            for (int g : draw) idx.addAll(byGroup.get(g));
+            float[][] p = new float[idx.size()][];
+            int[] t = new int[idx.size()];
+            for (int j = 0; j < idx.size(); j++) {
+                p[j] = proba[idx.get(j)];
+                t[j] = truth[idx.get(j)];
+            }
+            return Metrics.of(p, t, set.classes());
+        };
+        int g = byGroup.size();
+        return new Interval[] {
+            Bootstrap.interval(g, d -> on.apply(d).accuracy(), 1000, 0.95, 7),
+            Bootstrap.interval(g, d -> on.apply(d).macroF1(), 1000, 0.95, 7),
+            Bootstrap.interval(g, d -> on.apply(d).auc(), 1000, 0.95, 7),
+        };
+    }
+
+    private static String confusion(float[][] proba, int[] truth, int classes) {
+        int[][] m = new int[classes][classes];
+        for (int i = 0; i < truth.length; i++) m[truth[i]][Metrics.argMax(proba[i])]++;
+        return java.util.Arrays.deepToString(m);
+    }
+
+    private static double mean(double[][] v, int col) {
+        double s = 0;
+        for (double[] r : v) s += r[col];
+        return s / v.length;
+    }
+
+    private static double sd(double[][] v, int col) {
+        double m = mean(v, col);
+        double s = 0;
+        for (double[] r : v) s += (r[col] - m) * (r[col] - m);
+        return v.length < 2 ? 0 : Math.sqrt(s / (v.length - 1));
+    }
+}
