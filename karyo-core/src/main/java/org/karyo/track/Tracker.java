@@ -248,18 +248,21 @@ public final class Tracker {
     }
 
     /**
-     * Daughters' midpoint where the mother was (they part symmetrically), daughters alike in area and their
-     * distance apart like a nucleus diameter. Displacement of the midpoint is measured against the motion
-     * scale halved: the pair's centre moves like one cell but its noise averages over two.
+     * Daughters part symmetrically about where the mother was and end up touching: their midpoint is close to
+     * the mother's last centre (within {@code divisionSpread} nucleus diameters), they are about one daughter
+     * diameter apart ({@code daughterSeparation}) and alike in area. Measured on simulated divisions: midpoint
+     * 1.1 px from the mother (median, p95 4 px at 19 px diameters), separation 0.98 diameters (p5-p95
+     * 0.93-1.22), |ln area ratio| 0.12 (p95 0.55).
      */
     private double divisionCost(LiveTrack mother, Detection a, Detection b) {
         double mx = (a.x() + b.x()) / 2 - (mother.x + driftX);
         double my = (a.y() + b.y()) / 2 - (mother.y + driftY);
-        double c = (mx * mx + my * my) / motionVar;
-        c += heavyTail(Math.log((double) a.area() / b.area()) / settings.areaSigma());
-        double daughterRadius = Math.sqrt((a.area() + b.area()) / (2 * Math.PI));
-        double sep = Math.hypot(a.x() - b.x(), a.y() - b.y()) / (2 * daughterRadius);
-        c += heavyTail(Math.log(Math.max(sep, 0.05) / settings.daughterSeparation()) / 0.3);
+        double spread = settings.divisionSpread() * diameter;
+        double c = (mx * mx + my * my) / (2 * spread * spread);
+        c += heavyTail(Math.log((double) a.area() / b.area()) / 0.2);
+        double daughterDiameter = 2 * Math.sqrt((a.area() + b.area()) / (2 * Math.PI));
+        double sep = Math.hypot(a.x() - b.x(), a.y() - b.y()) / daughterDiameter;
+        c += heavyTail(Math.log(Math.max(sep, 0.05) / settings.daughterSeparation()) / 0.1);
         return c;
     }
 

@@ -18,11 +18,12 @@ package org.karyo.track;
  * @param divisions          detect divisions (one nucleus becoming two)
  * @param divisionCost       highest cost at which two nuclei are accepted as the daughters of one
  * @param daughterSeparation expected distance between daughters' centres, in daughter diameters
+ * @param divisionSpread     how far the daughters' midpoint may lie from the mother, in nucleus diameters (sd)
  */
 public record TrackerSettings(double maxDistance, int maxGap, double noLinkCost, double areaSigma,
                               double intensitySigma, double shapeSigma, double gapCost, boolean divisions,
-                              double divisionCost, double daughterSeparation) {
-    public static final TrackerSettings DEFAULTS = new TrackerSettings(0, 2, 24, 0.12, 0.06, 0.12, 2, true, 8, 1.0);
+                              double divisionCost, double daughterSeparation, double divisionSpread) {
+    public static final TrackerSettings DEFAULTS = new TrackerSettings(0, 2, 24, 0.12, 0.06, 0.12, 2, true, 8, 1.0, 0.15);
 
     public TrackerSettings {
         if (!(maxDistance >= 0)) throw new IllegalArgumentException("maxDistance must be >= 0");
@@ -34,35 +35,36 @@ public record TrackerSettings(double maxDistance, int maxGap, double noLinkCost,
         if (!(gapCost >= 0)) throw new IllegalArgumentException("gapCost must be >= 0");
         if (!(divisionCost > 0)) throw new IllegalArgumentException("divisionCost must be > 0");
         if (!(daughterSeparation > 0)) throw new IllegalArgumentException("daughterSeparation must be > 0");
+        if (!(divisionSpread > 0)) throw new IllegalArgumentException("divisionSpread must be > 0");
     }
 
     public TrackerSettings withMaxGap(int gap) {
         return new TrackerSettings(maxDistance, gap, noLinkCost, areaSigma, intensitySigma, shapeSigma, gapCost,
-                divisions, divisionCost, daughterSeparation);
+                divisions, divisionCost, daughterSeparation, divisionSpread);
     }
 
     public TrackerSettings withMaxDistance(double d) {
         return new TrackerSettings(d, maxGap, noLinkCost, areaSigma, intensitySigma, shapeSigma, gapCost,
-                divisions, divisionCost, daughterSeparation);
+                divisions, divisionCost, daughterSeparation, divisionSpread);
     }
 
     public TrackerSettings withDivisions(boolean on) {
         return new TrackerSettings(maxDistance, maxGap, noLinkCost, areaSigma, intensitySigma, shapeSigma, gapCost,
-                on, divisionCost, daughterSeparation);
+                on, divisionCost, daughterSeparation, divisionSpread);
     }
 
     public TrackerSettings withNoLinkCost(double c) {
         return new TrackerSettings(maxDistance, maxGap, c, areaSigma, intensitySigma, shapeSigma, gapCost,
-                divisions, divisionCost, daughterSeparation);
+                divisions, divisionCost, daughterSeparation, divisionSpread);
     }
 
     public TrackerSettings withDivisionCost(double c) {
         return new TrackerSettings(maxDistance, maxGap, noLinkCost, areaSigma, intensitySigma, shapeSigma, gapCost,
-                divisions, c, daughterSeparation);
+                divisions, c, daughterSeparation, divisionSpread);
     }
 
     public TrackerSettings withSigmas(double area, double intensity, double shape) {
         return new TrackerSettings(maxDistance, maxGap, noLinkCost, area, intensity, shape, gapCost,
-                divisions, divisionCost, daughterSeparation);
+                divisions, divisionCost, daughterSeparation, divisionSpread);
     }
 }
