@@ -13,6 +13,7 @@ import org.karyo.io.timelapse.TimelapseFrame;
 import org.karyo.simulate.Track;
 import org.karyo.track.Detection;
 import org.karyo.track.DetectionExtractor;
+import org.karyo.track.MergeSplitter;
 import org.karyo.track.TrackedFrame;
 import org.karyo.track.Tracker;
 import org.karyo.track.TrackerSettings;
@@ -95,6 +96,12 @@ final class TrackCommand implements Callable<Integer> {
     @Option(names = "--no-divisions", description = "Do not detect divisions (every new nucleus starts a lone track).")
     boolean noDivisions;
 
+    @Option(names = "--no-split-merged", description = {
+            "Keep segmented objects as they are. By default an object that holds the expected positions of two or more",
+            "tracked nuclei (and is about their size together) is split among them: crowded nuclei that the segmenter",
+            "merged keep their tracks. Never applied to --labels."})
+    boolean noSplitMerged;
+
     @Option(names = "--no-progress", description = "No progress bar.")
     boolean noProgress;
 
@@ -133,6 +140,7 @@ final class TrackCommand implements Callable<Integer> {
             for (int t = 0; t < frames; t++) {
                 TimelapseFrame frame = movie.read(t);
                 LabelImage nuclei = given == null ? finder.find(frame.dna()) : given.read(t);
+                if (given == null && !noSplitMerged) nuclei = MergeSplitter.split(nuclei, tracker.expected());
                 requireSize(given == null ? null : given.file(t), nuclei, frame.dna());
                 List<Detection> found = DetectionExtractor.extract(t, nuclei, frame.dna(), frame.reporter(), frame.pi());
                 TrackedFrame linked = tracker.add(found);

@@ -7,6 +7,7 @@ import org.karyo.simulate.LiveCellSettings;
 import org.karyo.simulate.LiveCellSimulator;
 import org.karyo.simulate.TimelapseResult;
 import org.karyo.track.DetectionExtractor;
+import org.karyo.track.MergeSplitter;
 import org.karyo.track.TrackedFrame;
 import org.karyo.track.Tracker;
 import org.karyo.track.TrackerSettings;
@@ -49,6 +50,7 @@ public final class TrackingBenchmark {
         List<Long> seeds = List.of(1L, 2L, 3L);
         TrackerSettings settings = TrackerSettings.DEFAULTS;
         boolean truthOnly = false;
+        boolean[] splitMerged = {true};
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--size" -> size = Integer.parseInt(args[++i]);
@@ -67,6 +69,7 @@ public final class TrackingBenchmark {
                 }
                 case "--no-divisions" -> settings = settings.withDivisions(false);
                 case "--truth-only" -> truthOnly = true;
+                case "--no-split-merged" -> splitMerged[0] = false;
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -93,6 +96,7 @@ public final class TrackingBenchmark {
                 if (full != null) {
                     long s0 = System.nanoTime();
                     LabelImage seg = segmenter.segment(frame.dna()).labels();
+                    if (splitMerged[0]) seg = MergeSplitter.split(seg, full.tracker.expected());
                     long s1 = System.nanoTime();
                     segNanos[0] += s1 - s0;
                     TrackedFrame b = full.tracker.add(DetectionExtractor.extract(frame.index(), seg, frame.dna()));

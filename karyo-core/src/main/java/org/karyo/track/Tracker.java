@@ -76,6 +76,20 @@ public final class Tracker {
     }
 
     /**
+     * The nuclei the live tracks expect in the next frame: tracks seen within the last {@code maxGap + 1}
+     * frames, at their last centre moved by the field's drift.
+     */
+    public List<ExpectedNucleus> expected() {
+        List<ExpectedNucleus> out = new ArrayList<>();
+        for (LiveTrack t : active) {
+            if (t.ended || frame - t.last > settings.maxGap() + 1) continue;
+            int g = frame - t.last;
+            out.add(new ExpectedNucleus(t.id, t.x + driftX * g, t.y + driftY * g, t.area));
+        }
+        return out;
+    }
+
+    /**
      * Links the next frame. Detections must all carry the next frame index (0, 1, 2, ...) and distinct labels.
      */
     public TrackedFrame add(List<Detection> detections) {
