@@ -137,8 +137,9 @@ public final class Tracker {
         updateMotion(sources, targetOf, detections);
         for (int s = 0; s < n; s++) {
             int j = targetOf[s];
-            if (j < 0 || trackIds[j] != 0) continue;
             LiveTrack t = sources.get(s);
+            // A mother that divided into two other nuclei gives up its own link; that nucleus starts a track.
+            if (j < 0 || trackIds[j] != 0 || t.ended) continue;
             if (frame - t.last == 1) {
                 t.move(detections.get(j));
                 trackIds[j] = t.id;
