@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
                 LabelCommand.class,
                 CropsCommand.class,
                 ScoreSegmentationCommand.class,
+                TrackCommand.class,
                 SimulateCommand.class,
                 DemoCommand.class,
                 TrainCommand.class,

@@ -1,0 +1,213 @@
+package org.karyo.app;
+
+import org.karyo.KaryoInputException;
+import org.karyo.image.LabelImage;
+import org.karyo.image.Plane;
+import org.karyo.io.AtomicFiles;
+import org.karyo.io.timelapse.ChannelChoice;
+import org.karyo.io.timelapse.CtcResultWriter;
+import org.karyo.io.timelapse.CtcTruth;
+import org.karyo.io.timelapse.LabelSeries;
+import org.karyo.io.timelapse.Timelapse;
+import org.karyo.io.timelapse.TimelapseFrame;
+import org.karyo.simulate.Track;
+import org.karyo.track.Detection;
+import org.karyo.track.DetectionExtractor;
+import org.karyo.track.MergeSplitter;
+import org.karyo.track.TrackedFrame;
+import org.karyo.track.Tracker;
+import org.karyo.track.TrackerSettings;
+import org.karyo.track.score.AogmCounts;
+import org.karyo.track.score.CtcScorer;
+import org.karyo.track.score.CtcScores;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** 'karyo track': follow nuclei through a time-lapse and write Cell Tracking Challenge results plus a track table. */
+@Command(name = "track", mixinStandardHelpOptions = true,
+        description = {
+                "Track nuclei through a live-cell time-lapse, frame by frame.",
+                "INPUT is a folder of IXM TimePoint_<n>/ sub-folders (one site; channels by number, w1 = 1), a Cell Tracking",
+                "Challenge folder of tNNN.tif, or one multi-frame TIFF (ImageJ hyperstack, or plain pages = frames).",
+                "Each frame is segmented (or its labels read from --labels), nuclei are linked to the previous frames by optimal",
+                "assignment on displacement, area, brightness and shape, gaps of up to --max-gap frames are closed, and divisions",
+                "start two daughter tracks. Writes into --out:",
+                "  tracks.csv      track_id,parent,frame,hours,nucleus_id,x,y,area,dna_mean,reporter_mean,pi_mean",
+                "                  (one row per track per frame; frame 0-based; x = column, y = row; parent 0 = none;",
+                "                  reporter/pi empty when not given)",
+                "  maskNNN.tif     16-bit label images, label = track id",
+                "  res_track.txt   'L B E P' per track (Cell Tracking Challenge): a track linked over a gap continues as a new",
+                "                  track whose parent is the interrupted one, so a parent with one child is a gap, not a division",
+                "  scores.json     with --truth: CTC TRA, DET and SEG (also printed)"})
+final class TrackCommand implements Callable<Integer> {
+    static final String[] HEADER = {"track_id", "parent", "frame", "hours", "nucleus_id", "x", "y", "area", "dna_mean",
+            "reporter_mean", "pi_mean"};
+
+    @Parameters(index = "0", paramLabel = "INPUT", description = "The movie: plate folder, CTC folder or multi-frame TIFF.")
+    Path input;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the results.")
+    Path out;
+
+    @Option(names = "--dna-channel", defaultValue = "1", paramLabel = "N", description = "Channel of the nuclear stain (default: ${DEFAULT-VALUE}).")
+    int dnaChannel;
+
+    @Option(names = "--reporter-channel", defaultValue = "0", paramLabel = "N",
+            description = "Channel of the reporter, measured per nucleus as reporter_mean; 0 = none (default).")
+    int reporterChannel;
+
+    @Option(names = "--pi-channel", defaultValue = "0", paramLabel = "N",
+            description = "Channel of propidium iodide, measured as pi_mean; 0 = none (default).")
+    int piChannel;
+
+    @Option(names = "--interval", defaultValue = "1.75", paramLabel = "HOURS",
+            description = "Hours between frames, for the hours column (default: ${DEFAULT-VALUE}, the simulator's).")
+    double interval;
+
+    @Option(names = "--labels", paramLabel = "DIR", description = {
+            "Use these label images (one per frame, numbered: man_trackNNN.tif, maskNNN.tif...) instead of segmenting,",
+            "e.g. truth masks, to score tracking apart from segmentation."})
+    Path labels;
+
+    @Option(names = "--truth", paramLabel = "DIR", description = {
+            "Cell Tracking Challenge truth (man_track.txt + man_trackNNN.tif, here or in TRA/ or 01_GT/TRA/): score the",
+            "result and write scores.json."})
+    Path truth;
+
+    @Option(names = "--max-gap", defaultValue = "2", paramLabel = "FRAMES",
+            description = "Most frames a nucleus may be missed and still be linked back; 0 = no gap closing (default: ${DEFAULT-VALUE}).")
+    int maxGap;
+
+    @Option(names = "--max-distance", defaultValue = "0", paramLabel = "PX", description = {
+            "Farthest a nucleus may move between frames, pixels; 0 (default) = automatic: the larger of 2 nucleus",
+            "diameters and 5 sd of the motion measured as the movie runs."})
+    double maxDistance;
+
+    @Option(names = "--no-divisions", description = "Do not detect divisions (every new nucleus starts a lone track).")
+    boolean noDivisions;
+
+    @Option(names = "--no-split-merged", description = {
+            "Keep segmented objects as they are. By default an object that holds the expected positions of two or more",
+            "tracked nuclei (and is about their size together) is split among them: crowded nuclei that the segmenter",
+            "merged keep their tracks. Never applied to --labels."})
+    boolean noSplitMerged;
+
+    @Option(names = "--no-progress", description = "No progress bar.")
+    boolean noProgress;
+
+    @Mixin
+    SegmentationOptions segmentation;
+
+    @Override
+    public Integer call() throws KaryoInputException, IOException {
+        if (!(interval > 0)) throw new KaryoInputException(null, "--interval must be > 0 hours, not " + interval);
+        if (maxGap < 0) throw new KaryoInputException(null, "--max-gap must be >= 0, not " + maxGap);
+        if (!(maxDistance >= 0)) throw new KaryoInputException(null, "--max-distance must be >= 0, not " + maxDistance);
+        ChannelChoice channels;
+        try {
+            channels = new ChannelChoice(dnaChannel, reporterChannel, piChannel);
+        } catch (IllegalArgumentException e) {
+            throw new KaryoInputException(null, e.getMessage());
+        }
+        Timelapse movie = Timelapse.open(input, channels);
+        int frames = movie.frames();
+        LabelSeries given = labels == null ? null : LabelSeries.open(labels);
+        if (given != null && given.frames() != frames) {
+            throw new KaryoInputException(labels, given.frames() + " label images for a movie of " + frames + " frames");
+        }
+        CtcTruth gt = truth == null ? null : CtcTruth.open(truth);
+        if (gt != null && gt.masks().frames() != frames) {
+            throw new KaryoInputException(gt.folder(), gt.masks().frames() + " truth masks for a movie of " + frames + " frames");
+        }
+        NucleusFinder finder = given == null ? new NucleusFinder(segmentation.toSettings()) : null;
+        Tracker tracker = new Tracker(TrackerSettings.DEFAULTS.withMaxGap(maxGap).withMaxDistance(maxDistance)
+                .withDivisions(!noDivisions));
+        CtcScorer scorer = gt == null ? null : new CtcScorer();
+        CtcResultWriter writer = new CtcResultWriter(out, frames);
+        long t0 = System.nanoTime();
+        try (Progress bar = new Progress("track", frames, !noProgress);
+             CsvStream csv = new CsvStream(out.resolve("tracks.csv"), HEADER)) {
+            for (int t = 0; t < frames; t++) {
+                TimelapseFrame frame = movie.read(t);
+                LabelImage nuclei = given == null ? finder.find(frame.dna()) : given.read(t);
+                if (given == null && !noSplitMerged) nuclei = MergeSplitter.split(nuclei, tracker.expected());
+                requireSize(given == null ? null : given.file(t), nuclei, frame.dna());
+                List<Detection> found = DetectionExtractor.extract(t, nuclei, frame.dna(), frame.reporter(), frame.pi());
+                TrackedFrame linked = tracker.add(found);
+                LabelImage mask = linked.relabel(nuclei);
+                writer.writeMask(t, mask);
+                writeRows(csv, linked, t);
+                if (scorer != null) {
+                    LabelImage truthMask = gt.masks().read(t);
+                    requireSize(gt.masks().file(t), truthMask, frame.dna());
+                    scorer.addFrame(truthMask, mask);
+                }
+                bar.step();
+                bar.message(linked.detections().size() + " nuclei");
+            }
+            csv.commit();
+        }
+        List<Track> tracks = tracker.finish();
+        writer.writeTracks(tracks);
+        java.util.Map<Integer, Long> children = tracks.stream().filter(tr -> tr.parent() != 0)
+                .collect(java.util.stream.Collectors.groupingBy(Track::parent, java.util.stream.Collectors.counting()));
+        long divisions = children.values().stream().filter(n -> n == 2).count();
+        System.out.printf(Locale.ROOT, "%s: %d frames, %d tracks, %d divisions, %.1f s -> %s%n", movie.describe(), frames,
+                tracks.size(), divisions, (System.nanoTime() - t0) / 1e9, out);
+        if (scorer != null) {
+            CtcScores s = scorer.score(gt.tracks(), tracks);
+            writeScores(s);
+            System.out.printf(Locale.ROOT, "TRA %.4f  DET %.4f  SEG %.4f  (against %s)%n", s.tra(), s.det(), s.seg(), gt.folder());
+        }
+        return Karyo.EXIT_OK;
+    }
+
+    private void writeRows(CsvStream csv, TrackedFrame linked, int t) throws IOException {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < linked.detections().size(); i++) order.add(i);
+        order.sort(Comparator.comparingInt(linked::trackId));
+        for (int i : order) {
+            Detection d = linked.detections().get(i);
+            csv.row(linked.trackId(i), linked.parent(i), t, t * interval, d.label(), d.x(), d.y(), d.area(),
+                    d.mean(0), d.mean(1), d.mean(2));
+        }
+    }
+
+    private static void requireSize(Path file, LabelImage labels, Plane dna) throws KaryoInputException {
+        if (!labels.sameSize(dna)) {
+            throw new KaryoInputException(file, "label image is " + labels.width() + "x" + labels.height()
+                    + " but the movie's frames are " + dna.width() + "x" + dna.height());
+        }
+    }
+
+    private void writeScores(CtcScores s) throws IOException {
+        AogmCounts c = s.counts();
+        String json = "{\n"
+                + "  \"tra\": " + Json.number(s.tra()) + ",\n"
+                + "  \"det\": " + Json.number(s.det()) + ",\n"
+                + "  \"seg\": " + Json.number(s.seg()) + ",\n"
+                + "  \"truth\": " + Json.string(String.valueOf(truth)) + ",\n"
+                + "  \"truth_nuclei\": " + c.truthNodes() + ",\n"
+                + "  \"truth_links\": " + c.truthEdges() + ",\n"
+                + "  \"aogm\": " + Json.number(c.aogm()) + ",\n"
+                + "  \"aogm_empty\": " + Json.number(c.aogmEmpty()) + ",\n"
+                + "  \"splits\": " + c.splits() + ",\n"
+                + "  \"false_negatives\": " + c.falseNegatives() + ",\n"
+                + "  \"false_positives\": " + c.falsePositives() + ",\n"
+                + "  \"edge_deletions\": " + c.edgeDeletions() + ",\n"
+                + "  \"edge_additions\": " + c.edgeAdditions() + ",\n"
+                + "  \"wrong_semantics\": " + c.wrongSemantics() + "\n"
+                + "}\n";
+        AtomicFiles.writeString(out.resolve("scores.json"), json);
+    }
+}

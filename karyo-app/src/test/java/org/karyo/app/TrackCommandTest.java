@@ -1,0 +1,102 @@
+package org.karyo.app;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TrackCommandTest {
+    @TempDir
+    static Path tmp;
+    static Path sim;
+
+    @BeforeAll
+    static void simulate() {
+        sim = tmp.resolve("sim");
+        CliRun r = CliRun.of("simulate", "timelapse", "--out", sim.toString(), "--size", "256", "--frames", "8",
+                "--no-progress", "--ctc-raw");
+        assertThat(r.exit()).as(r.err()).isZero();
+    }
+
+    @Test
+    void tracksTruthLabelsAndWritesCtcResultsTableAndScores() throws IOException {
+        Path out = tmp.resolve("on-truth");
+        CliRun r = CliRun.of("track", sim.toString(), "--out", out.toString(), "--reporter-channel", "2", "--pi-channel", "3",
+                "--labels", sim.resolve("01_GT/TRA").toString(), "--truth", sim.toString(), "--no-progress");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("TRA ").contains("DET ").contains("SEG ");
+        List<String> csv = Files.readAllLines(out.resolve("tracks.csv"));
+        assertThat(csv.get(0)).isEqualTo("track_id,parent,frame,hours,nucleus_id,x,y,area,dna_mean,reporter_mean,pi_mean");
+        String[] first = csv.get(1).split(",", -1);
+        assertThat(first).hasSize(11);
+        assertThat(first[2]).isEqualTo("0");
+        assertThat(first[9]).isNotEmpty();
+        assertThat(first[10]).isNotEmpty();
+        assertThat(csv.get(csv.size() - 1).split(",", -1)[3]).isEqualTo("12.2500"); // frame 7 x 1.75 h
+        for (int t = 0; t < 8; t++) assertThat(out.resolve(String.format("mask%03d.tif", t))).isRegularFile();
+        List<String> tracks = Files.readAllLines(out.resolve("res_track.txt"));
+        assertThat(tracks).isNotEmpty().allMatch(l -> l.matches("\\d+ \\d+ \\d+ \\d+"));
+        // Every row's track is in res_track.txt and present within its B..E.
+        java.util.Map<Integer, int[]> be = new java.util.HashMap<>();
+        for (String l : tracks) {
+            String[] f = l.split(" ");
+            be.put(Integer.parseInt(f[0]), new int[]{Integer.parseInt(f[1]), Integer.parseInt(f[2])});
+        }
+        for (String row : csv.subList(1, csv.size())) {
+            String[] f = row.split(",", -1);
+            int[] range = be.get(Integer.parseInt(f[0]));
+            assertThat(range).as(row).isNotNull();
+            assertThat(Integer.parseInt(f[2])).isBetween(range[0], range[1]);
+        }
+        String scores = Files.readString(out.resolve("scores.json"));
+        double tra = Double.parseDouble(scores.replaceAll("(?s).*\"tra\": ([0-9.eE-]+).*", "$1"));
+        assertThat(tra).isGreaterThan(0.95);
+        assertThat(scores).contains("\"det\": 1.00000").contains("\"seg\": 1.00000");
+    }
+
+    @Test
+    void segmentsAndTracksACtcFolderWithEmptyReporterColumns() throws IOException {
+        Path out = tmp.resolve("ctc");
+        CliRun r = CliRun.of("track", sim.resolve("01").toString(), "--out", out.toString(), "--no-progress");
+        assertThat(r.exit()).as(r.err()).isZero();
+        List<String> csv = Files.readAllLines(out.resolve("tracks.csv"));
+        assertThat(csv).hasSizeGreaterThan(8);
+        String[] row = csv.get(1).split(",", -1);
+        assertThat(row[8]).isNotEmpty();
+        assertThat(row[9]).isEmpty();
+        assertThat(row[10]).isEmpty();
+        assertThat(out.resolve("scores.json")).doesNotExist();
+    }
+
+    @Test
+    void badInputIsOneLineAndExitCodeTwo() throws IOException {
+        CliRun missing = CliRun.of("track", tmp.resolve("nothing").toString(), "--out", tmp.resolve("x").toString());
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err().strip()).doesNotContain("\n").contains("no such file or folder");
+
+        CliRun noChannel = CliRun.of("track", sim.toString(), "--out", tmp.resolve("y").toString(), "--pi-channel", "4",
+                "--no-progress");
+        assertThat(noChannel.exit()).isEqualTo(2);
+        assertThat(noChannel.err()).contains("no channel w4");
+
+        Path holey = tmp.resolve("holey");
+        for (int tp : new int[]{1, 2, 4}) {
+            Path dir = holey.resolve("TimePoint_" + tp);
+            Files.createDirectories(dir);
+            Files.copy(sim.resolve("TimePoint_" + tp).resolve("LIVE_A01_s1_w1.tif"), dir.resolve("LIVE_A01_s1_w1.tif"));
+        }
+        CliRun gap = CliRun.of("track", holey.toString(), "--out", tmp.resolve("z").toString(), "--no-progress");
+        assertThat(gap.exit()).isEqualTo(2);
+        assertThat(gap.err().strip()).doesNotContain("\n").contains("TimePoint_3 is missing");
+
+        CliRun fewLabels = CliRun.of("track", holey.toString().replace("holey", "sim"), "--out", tmp.resolve("w").toString(),
+                "--labels", tmp.resolve("on-truth-missing").toString(), "--no-progress");
+        assertThat(fewLabels.exit()).isEqualTo(2);
+    }
+}

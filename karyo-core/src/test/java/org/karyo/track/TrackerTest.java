@@ -1,0 +1,129 @@
+package org.karyo.track;
+
+import org.junit.jupiter.api.Test;
+import org.karyo.image.LabelImage;
+import org.karyo.image.Plane;
+import org.karyo.simulate.Track;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TrackerTest {
+    private static final TrackerSettings SETTINGS = TrackerSettings.DEFAULTS.withMaxDistance(30);
+
+    /** Discs of radius r drawn into a label image (labels 1..n in the order given) with a flat DNA image. */
+    private static List<Detection> discs(int frame, double[][] xyr, float[] brightness) {
+        int w = 120;
+        int h = 80;
+        int[] lab = new int[w * h];
+        float[] dna = new float[w * h];
+        for (int k = 0; k < xyr.length; k++) {
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    double dx = x - xyr[k][0];
+                    double dy = y - xyr[k][1];
+                    if (dx * dx + dy * dy <= xyr[k][2] * xyr[k][2]) {
+                        lab[y * w + x] = k + 1;
+                        dna[y * w + x] = brightness[k];
+                    }
+                }
+            }
+        }
+        return DetectionExtractor.extract(frame, new LabelImage(w, h, lab, xyr.length), Plane.of(w, h, dna));
+    }
+
+    @Test
+    void movingDiscsKeepTheirTracks() {
+        Tracker t = new Tracker(SETTINGS);
+        List<int[]> ids = new ArrayList<>();
+        for (int f = 0; f < 6; f++) {
+            TrackedFrame tf = t.add(discs(f, new double[][]{{10 + 4 * f, 15, 5}, {60, 20 + 3 * f, 6}, {100 - 2 * f, 60, 5}},
+                    new float[]{100, 200, 300}));
+            ids.add(tf.trackIds());
+        }
+        for (int[] frameIds : ids) assertThat(frameIds).containsExactly(1, 2, 3);
+        assertThat(t.finish()).containsExactly(new Track(1, 0, 5, 0), new Track(2, 0, 5, 0), new Track(3, 0, 5, 0));
+    }
+
+    @Test
+    void extractorMeasuresCentroidAreaAndMeans() {
+        List<Detection> d = discs(3, new double[][]{{20, 30, 4}}, new float[]{50});
+        assertThat(d).hasSize(1);
+        assertThat(d.get(0).frame()).isEqualTo(3);
+        assertThat(d.get(0).x()).isEqualTo(20.0);
+        assertThat(d.get(0).y()).isEqualTo(30.0);
+        assertThat(d.get(0).area()).isEqualTo(49);
+        assertThat(d.get(0).dnaMean()).isEqualTo(50.0);
+    }
+
+    @Test
+    void aNucleusMissingForOneFrameIsLinkedBackAsAChildTrack() {
+        Tracker t = new Tracker(SETTINGS);
+        float[] b = {100, 250};
+        t.add(discs(0, new double[][]{{10, 40, 5}, {80, 40, 5}}, b));
+        t.add(discs(1, new double[][]{{13, 40, 5}, {80, 43, 5}}, b));
+        TrackedFrame gap = t.add(discs(2, new double[][]{{16, 40, 5}}, new float[]{100}));
+        assertThat(gap.trackIds()).containsExactly(1);
+        TrackedFrame back = t.add(discs(3, new double[][]{{19, 40, 5}, {80, 49, 5}}, b));
+        assertThat(back.trackIds()).containsExactly(1, 3);
+        assertThat(back.parents()).containsExactly(0, 2);
+        assertThat(t.finish()).containsExactly(new Track(1, 0, 3, 0), new Track(2, 0, 1, 0), new Track(3, 3, 3, 2));
+    }
+
+    @Test
+    void aGapLongerThanMaxGapStartsAnUnrelatedTrack() {
+        Tracker t = new Tracker(SETTINGS.withMaxGap(0));
+        t.add(discs(0, new double[][]{{10, 40, 5}, {80, 40, 5}}, new float[]{100, 250}));
+        t.add(discs(1, new double[][]{{10, 40, 5}}, new float[]{100}));
+        TrackedFrame back = t.add(discs(2, new double[][]{{10, 40, 5}, {80, 40, 5}}, new float[]{100, 250}));
+        assertThat(back.trackIds()).containsExactly(1, 3);
+        assertThat(back.parents()).containsExactly(0, 0);
+    }
+
+    @Test
+    void aDivisionEndsTheMotherAndStartsTwoDaughters() {
+        Tracker t = new Tracker(SETTINGS);
+        float[] one = {200};
+        t.add(discs(0, new double[][]{{60, 40, 7}}, one));
+        t.add(discs(1, new double[][]{{61, 40, 7}}, one));
+        TrackedFrame split = t.add(discs(2, new double[][]{{54, 38, 5}, {68, 42, 5}}, new float[]{190, 195}));
+        assertThat(split.trackIds()).containsExactlyInAnyOrder(2, 3);
+        assertThat(split.parents()).containsExactly(1, 1);
+        t.add(discs(3, new double[][]{{52, 37, 5}, {70, 43, 5}}, new float[]{190, 195}));
+        assertThat(t.finish()).containsExactly(new Track(1, 0, 1, 0), new Track(2, 2, 3, 1), new Track(3, 2, 3, 1));
+    }
+
+    @Test
+    void noDivisionIsCalledWhenDivisionsAreOff() {
+        Tracker t = new Tracker(SETTINGS.withDivisions(false));
+        t.add(discs(0, new double[][]{{60, 40, 7}}, new float[]{200}));
+        TrackedFrame split = t.add(discs(1, new double[][]{{54, 38, 5}, {68, 42, 5}}, new float[]{190, 195}));
+        assertThat(split.parents()).containsExactly(0, 0);
+    }
+
+    @Test
+    void crossingPathsAreResolvedByBrightnessAndSize() {
+        // Two nuclei pass each other 4 px apart, each moving 8 px a frame: by position alone the links
+        // at the crossing are ambiguous; brightness and size tell them apart.
+        Tracker t = new Tracker(SETTINGS);
+        List<TrackedFrame> frames = new ArrayList<>();
+        for (int f = 0; f < 8; f++) {
+            frames.add(t.add(discs(f, new double[][]{{30 + 8 * f, 38, 5}, {86 - 8 * f, 42, 7}}, new float[]{100, 300})));
+        }
+        for (TrackedFrame tf : frames) assertThat(tf.trackIds()).containsExactly(1, 2);
+        assertThat(t.finish()).hasSize(2);
+    }
+
+    @Test
+    void relabelGivesEachNucleusItsTrackId() {
+        int[] lab = {0, 1, 1, 2, 0, 2};
+        LabelImage labels = new LabelImage(3, 2, lab, 2);
+        TrackedFrame tf = new TrackedFrame(0, List.of(Detection.round(0, 1, 1.5, 0, 2), Detection.round(0, 2, 0.5, 1.5, 2)),
+                new int[]{7, 4}, new int[]{0, 0});
+        LabelImage out = tf.relabel(labels);
+        assertThat(out.labels()).containsExactly(0, 7, 7, 4, 0, 4);
+        assertThat(out.count()).isEqualTo(7);
+    }
+}
