@@ -27,7 +27,8 @@ final class LearnPipeline {
 
     /** Scores the test split when {@code dataset} is the training data, else every crop. */
     static ModelEvaluation.Outcome evaluate(Path model, Path dataset, Path out) throws KaryoInputException, IOException {
-        return ModelEvaluation.run(new ModelEvaluation.Request(model, dataset, out, false, false));
+        return ModelEvaluation.run(new ModelEvaluation.Request(model, dataset, out, false, false,
+                EvaluateCommand.DEFAULT_CAM_PER_CLASS));
     }
 
     /** Segments with the default settings (as 'karyo segment' without options), first channel. */

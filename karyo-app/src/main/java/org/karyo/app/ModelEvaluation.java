@@ -32,8 +32,11 @@ final class ModelEvaluation {
     private ModelEvaluation() {
     }
 
-    /** @param allCrops score every crop even when the dataset is the training data */
-    record Request(Path model, Path dataset, Path out, boolean allCrops, boolean progress) {
+    /**
+     * @param allCrops   score every crop even when the dataset is the training data
+     * @param camPerClass crops per class and outcome drawn with their class activation maps; 0 for no maps
+     */
+    record Request(Path model, Path dataset, Path out, boolean allCrops, boolean progress, int camPerClass) {
     }
 
     /** @param subset "test split" or "all crops" */
@@ -74,6 +77,10 @@ final class ModelEvaluation {
             Scores scores = Scores.of(proba, truth, info.classes());
             Files.createDirectories(r.out());
             write(r, info, in, crops, proba, truth, scores, subset);
+            if (r.camPerClass() > 0) {
+                CamReport.write(r.out(), bundle.classifier(), in.folder(), crops, proba, truth, r.camPerClass(),
+                        r.progress());
+            }
             return new Outcome(scores, subset);
         }
     }
