@@ -46,7 +46,8 @@ final class ModelEvaluation {
     static Outcome run(Request r) throws KaryoInputException, IOException {
         try (ModelBundle bundle = ModelBundle.open(r.model())) {
             BundleInfo info = bundle.info();
-            DatasetInput in = DatasetInput.read(r.dataset());
+            // The groups are part of the data fingerprint: read them as training did.
+            DatasetInput in = DatasetInput.read(r.dataset(), info.data() == null ? null : info.data().groupPattern());
             int[] toModel = classMap(in, info.classes());
             List<Crop> crops = in.crops().crops();
             String subset = "all crops";

@@ -46,9 +46,10 @@ final class ModelTraining {
     /**
      * @param size    network input side in pixels; 0 for the crops' own size (at least 32 for ResNets)
      * @param minutes wall-time limit, 0 for none
+     * @param groupPattern see {@link DatasetInput#read(Path, String)}; null for one group per file
      */
     record Request(Path dataset, Path model, Architecture architecture, int size, int epochs, double minutes,
-                   long seed, int batch, boolean progress) {
+                   long seed, int batch, boolean progress, String groupPattern) {
     }
 
     record Outcome(BundleInfo info, List<EpochStats> history) {
@@ -59,7 +60,7 @@ final class ModelTraining {
         if (r.batch() < 1) throw new KaryoInputException(null, "--batch must be at least 1, not " + r.batch());
         if (!(r.minutes() >= 0)) throw new KaryoInputException(null, "--minutes must be 0 (no limit) or more");
         ModelBundle.checkTarget(r.model());
-        DatasetInput in = DatasetInput.read(r.dataset());
+        DatasetInput in = DatasetInput.read(r.dataset(), r.groupPattern());
         SplitSettings splitSettings = new SplitSettings(0.7, 0.15, r.seed());
         Split split = GroupedSplitter.split(in.crops(), splitSettings);
         requireEveryClassInTraining(in, split);
@@ -133,7 +134,7 @@ final class ModelTraining {
         for (int k = 0; k < c.length; k++) counts.put(in.crops().classes().get(k), c[k]);
         BundleInfo.DataSummary data = new BundleInfo.DataSummary(r.dataset().toAbsolutePath().normalize().toString(),
                 DataFingerprint.of(in.crops()), in.crops().crops().size(), counts, groups(in), split.train().size(),
-                split.validation().size(), split.test().size());
+                split.validation().size(), split.test().size(), r.groupPattern());
         Map<String, String> versions = new LinkedHashMap<>();
         String karyo = Karyo.class.getPackage().getImplementationVersion();
         versions.put("karyo", karyo == null ? "development build" : karyo);

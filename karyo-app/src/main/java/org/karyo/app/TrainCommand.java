@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
                 "Train a classifier on nucleus crops (CPU, offline).",
                 "DATASET is a folder written by 'karyo crops' (manifest.csv: the group column keeps each image",
                 "in one split) or any folder with one sub-folder of PNG/TIFF crops per class (each file its own",
-                "group). Crops are split 70/15/15 into train/validation/test by group, keeping class mixes;",
+                "group, or as --group-pattern says). Crops are split 70/15/15 into train/validation/test by group, keeping class mixes;",
                 "training keeps the epoch with the lowest validation loss and stops when it no longer improves.",
                 "Writes the model folder --model:",
                 "  bundle.json     network, classes, input size, normalisation, crop recipe, training settings,",
@@ -53,13 +53,19 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "32", paramLabel = "N", description = "Crops per update (default: ${DEFAULT-VALUE}).")
     int batch;
 
+    @Option(names = "--group-pattern", paramLabel = "REGEX", description = {
+            "For folders of class sub-folders: the group of a crop is the first capture group of REGEX found in its",
+            "file name, so all crops of a patient or image stay in one split, e.g. '^(C\\d+)' for the NIH malaria",
+            "patients. A file name without a match is its own group. Ignored when a manifest.csv names the groups."})
+    String groupPattern;
+
     @Option(names = "--no-progress", description = "No progress bars (scripts, logs).")
     boolean noProgress;
 
     @Override
     public Integer call() throws KaryoInputException, IOException {
         ModelTraining.Outcome o = ModelTraining.run(new ModelTraining.Request(dataset, model, architecture(arch), size,
-                epochs, minutes, seed, batch, !noProgress));
+                epochs, minutes, seed, batch, !noProgress, groupPattern));
         BundleInfo i = o.info();
         Double acc = i.metrics().get("accuracy");
         Double auc = i.metrics().get("auc");

@@ -52,6 +52,15 @@ class LearnBadInputTest {
     }
 
     @Test
+    void badGroupPattern() throws Exception {
+        Path out = dir.resolve("model-gp");
+        assertBadInput(CliRun.of("train", dataset.toString(), "--model", out.toString(), "--group-pattern", "(C",
+                "--no-progress"), out, "--group-pattern '(C'");
+        assertBadInput(CliRun.of("train", dataset.toString(), "--model", out.toString(), "--group-pattern", "^C\\d+",
+                "--no-progress"), out, "capture group");
+    }
+
+    @Test
     void missingModel() throws Exception {
         Path out = dir.resolve("out1");
         assertBadInput(CliRun.of("evaluate", "--model", dir.resolve("nope").toString(), dataset.toString(),

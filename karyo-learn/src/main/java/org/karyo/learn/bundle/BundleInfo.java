@@ -40,9 +40,11 @@ public record BundleInfo(String format, String created, ModelSpec model, List<St
      * @param classCounts crops per class in the whole dataset
      * @param groups      distinct split units (images, wells, patients)
      * @param train       crops in the training split (likewise validation, test)
+     * @param groupPattern regular expression whose first capture group in a file name named the group
+     *                    (folders of class sub-folders); null when groups came from a manifest or per file
      */
     public record DataSummary(String path, String fingerprint, int crops, Map<String, Integer> classCounts,
-                              int groups, int train, int validation, int test) {
+                              int groups, int train, int validation, int test, String groupPattern) {
     }
 
     /** @param bestEpoch the epoch whose weights the bundle holds (1-based) */
