@@ -47,7 +47,7 @@ class FolderDatasetTrainingTest {
         }
         model = dir.resolve("model");
         trained = CliRun.of("train", dataset.toString(), "--model", model.toString(), "--epochs", "2", "--batch", "8",
-                "--group-pattern", "^(C\\d+)P", "--no-progress");
+                "--group-pattern", "^(C\\d+)P", "--baselines", "--no-progress");
     }
 
     /** A bright disc; parasitized ones carry a dark dot. */
@@ -88,5 +88,41 @@ class FolderDatasetTrainingTest {
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
         assertThat(perPatient).isNotEmpty().hasSizeLessThan(PATIENTS);
         assertThat(perPatient.values()).as("every test patient with all its crops").allMatch(n -> n == 2 * PER_CLASS);
+
+        // The baselines trained on the same split are scored on the same crops, beside the model.
+        assertThat(r.out()).contains("compact ", "mlp ", "forest ", "accuracy [95% CI]");
+        com.google.gson.JsonObject json = com.google.gson.JsonParser.parseString(
+                Files.readString(out.resolve("metrics.json"))).getAsJsonObject();
+        int n = json.get("n").getAsInt();
+        for (String b : List.of("mlp", "forest")) {
+            com.google.gson.JsonObject m = json.getAsJsonObject("baselines").getAsJsonObject(b);
+            assertThat(m.get("n").getAsInt()).isEqualTo(n);
+            assertThat(m.getAsJsonObject("ci95").getAsJsonArray("accuracy")).hasSize(2);
+        }
+        // The dark dot is easy to measure: the forest on hand-made features gets most test crops right.
+        double forest = json.getAsJsonObject("baselines").getAsJsonObject("forest").get("accuracy").getAsDouble();
+        assertThat(forest).isGreaterThanOrEqualTo(0.8);
+    }
+
+    @Test
+    void baselinesAreTrainedAndKeptInTheBundle() throws Exception {
+        assertThat(trained.out()).contains("baseline mlp: test accuracy", "baseline forest: test accuracy");
+        assertThat(model.resolve("baselines/mlp/weights.params")).isRegularFile();
+        assertThat(model.resolve("baselines/forest.tribuo")).isRegularFile();
+        assertThat(Files.readString(model.resolve("bundle.json"))).contains("\"baselines\": {", "\"mlp\": {",
+                "\"forest\": {");
+    }
+
+    @Test
+    void theMlpCanBeTheModel() throws Exception {
+        Path mlp = dir.resolve("mlp");
+        CliRun r = CliRun.of("train", dataset.toString(), "--model", mlp.toString(), "--arch", "mlp", "--epochs", "1",
+                "--group-pattern", "^(C\\d+)P", "--no-progress");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("trained mlp on");
+        CliRun e = CliRun.of("evaluate", "--model", mlp.toString(), dataset.toString(), "--out",
+                dir.resolve("mlp-eval").toString(), "--no-progress");
+        assertThat(e.exit()).as(e.err()).isZero();
+        assertThat(dir.resolve("mlp-eval/cam")).as("an MLP has no feature maps to explain").doesNotExist();
     }
 }

@@ -27,11 +27,14 @@ import org.karyo.learn.train.TrainingSettings;
  * @param metrics          held-out test metrics (name to value; null where undefined)
  * @param versions         software that made the model (karyo, djl, pytorch, java)
  * @param weights          weights file name inside the bundle
+ * @param baselines        held-out test metrics of the baselines trained on the same split (name to
+ *                         metrics, see {@link org.karyo.learn.baseline.Baselines}); null when none were trained
  */
 public record BundleInfo(String format, String created, ModelSpec model, List<String> classes, int inputSize,
                          PercentileScaling normalisation, CropSettings cropRecipe, String cropRecipeSource,
                          TrainingSettings training, SplitSettings split, DataSummary data, TrainingSummary result,
-                         Map<String, Double> metrics, Map<String, String> versions, String weights) {
+                         Map<String, Double> metrics, Map<String, String> versions, String weights,
+                         Map<String, Map<String, Double>> baselines) {
 
     public static final String FORMAT = "karyo-model/1";
 

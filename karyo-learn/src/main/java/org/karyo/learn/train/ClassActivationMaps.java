@@ -40,6 +40,11 @@ public final class ClassActivationMaps {
     private ClassActivationMaps() {
     }
 
+    /** Whether the network has convolutional feature maps to explain (the MLP has none). */
+    public static boolean supports(Classifier classifier) {
+        return classifier.spec().architecture().isConvolutional();
+    }
+
     /** CAM for a linear head (exact there), Grad-CAM for a head with a hidden layer. */
     public static Method methodFor(Classifier classifier) {
         return classifier.spec().head() == Head.LINEAR ? Method.CAM : Method.GRAD_CAM;
@@ -60,6 +65,9 @@ public final class ClassActivationMaps {
             if (c < 0 || c >= k) {
                 throw new IllegalArgumentException("class " + c + " out of range for " + k + " outputs");
             }
+        }
+        if (!supports(classifier)) {
+            throw new IllegalArgumentException(classifier.spec().architecture() + " has no convolutional feature maps");
         }
         Parts parts = Parts.of(classifier.block());
         if (method == Method.CAM && parts.linearHead() == null) {

@@ -1,0 +1,29 @@
+package org.karyo.learn.model;
+
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.Dropout;
+
+/**
+ * Three dense layers on the flattened pixels: the baseline that shows what convolutions add. It sees
+ * the same rendered, augmented crops as the CNNs; it has no notion of neighbouring pixels.
+ */
+final class Mlp {
+    private Mlp() {
+    }
+
+    static Block build(ModelSpec spec) {
+        int[] hidden = {spec.hiddenUnits(), Math.max(1, spec.hiddenUnits() / 2)};
+        SequentialBlock net = new SequentialBlock().add(Blocks.batchFlattenBlock());
+        for (int units : hidden) {
+            net.add(Linear.builder().setUnits(units).build()).add(Activation.reluBlock());
+            if (spec.dropout() > 0f) {
+                net.add(Dropout.builder().optRate(spec.dropout()).build());
+            }
+        }
+        return net.add(Linear.builder().setUnits(spec.numClasses()).build());
+    }
+}
