@@ -20,6 +20,7 @@ import org.karyo.learn.train.Classifier;
 import org.karyo.learn.train.ClassifierTrainer;
 import org.karyo.learn.train.EpochStats;
 import org.karyo.learn.train.TrainingListener;
+import org.karyo.learn.train.TrainingOptions;
 import org.karyo.learn.train.TrainingResult;
 import org.karyo.learn.train.TrainingSettings;
 
@@ -51,9 +52,10 @@ final class ModelTraining {
      * @param minutes wall-time limit, 0 for none
      * @param groupPattern see {@link DatasetInput#read(Path, String)}; null for one group per file
      * @param baselines    also train the MLP and the feature forest on the same split ({@link Baselines})
+     * @param init         starting weights (model folder or DJL parameter file), null for random
      */
     record Request(Path dataset, Path model, Architecture architecture, int size, int epochs, double minutes,
-                   long seed, int batch, boolean progress, String groupPattern, boolean baselines) {
+                   long seed, int batch, boolean progress, String groupPattern, boolean baselines, Path init) {
     }
 
     record Outcome(BundleInfo info, List<EpochStats> history) {
@@ -79,7 +81,8 @@ final class ModelTraining {
         long t0 = System.nanoTime();
         TrainingResult result;
         try (EpochBars bars = new EpochBars(r.epochs(), r.progress())) {
-            result = ClassifierTrainer.train(in.crops(), split, spec, PercentileScaling.DEFAULT, settings, bars);
+            result = ClassifierTrainer.train(in.crops(), split, spec, PercentileScaling.DEFAULT, settings, bars,
+                    new TrainingOptions(r.init()));
         } catch (IllegalArgumentException e) {
             throw new KaryoInputException(r.dataset(), e.getMessage(), e);
         }
@@ -171,7 +174,8 @@ final class ModelTraining {
         return new BundleInfo(BundleInfo.FORMAT, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), spec,
                 in.crops().classes(), spec.inputSize(), PercentileScaling.DEFAULT, in.recipe(),
                 in.recipeFromDataset() ? "dataset" : "assumed", settings, splitSettings, data,
-                new BundleInfo.TrainingSummary(result.history().size(), result.bestEpoch(), seconds), metrics,
+                new BundleInfo.TrainingSummary(result.history().size(), result.bestEpoch(), seconds,
+                        result.initialWeights()), metrics,
                 versions, ModelBundle.WEIGHTS, baselines);
     }
 

@@ -66,13 +66,19 @@ final class TrainCommand implements Callable<Integer> {
             "the model. Costs roughly half the model's training time again."})
     boolean baselines;
 
+    @Option(names = "--init", paramLabel = "FILE", description = {
+            "Start from these weights instead of random ones: a model folder from 'karyo train' or a DJL .params file",
+            "(Karyo's stream or DJL's Model.save) of the same network (--arch, head, 1 input channel). With another",
+            "class count the head starts afresh. Recorded in bundle.json (result.initial_weights)."})
+    Path init;
+
     @Option(names = "--no-progress", description = "No progress bars (scripts, logs).")
     boolean noProgress;
 
     @Override
     public Integer call() throws KaryoInputException, IOException {
         ModelTraining.Outcome o = ModelTraining.run(new ModelTraining.Request(dataset, model, architecture(arch), size,
-                epochs, minutes, seed, batch, !noProgress, groupPattern, baselines));
+                epochs, minutes, seed, batch, !noProgress, groupPattern, baselines, init));
         BundleInfo i = o.info();
         Double acc = i.metrics().get("accuracy");
         Double auc = i.metrics().get("auc");

@@ -114,6 +114,21 @@ class FolderDatasetTrainingTest {
     }
 
     @Test
+    void trainingCanStartFromAnotherModelsWeights() throws Exception {
+        Path next = dir.resolve("from-init");
+        CliRun r = CliRun.of("train", dataset.toString(), "--model", next.toString(), "--init", model.toString(),
+                "--epochs", "1", "--group-pattern", "^(C\\d+)P", "--no-progress");
+        assertThat(r.exit()).as(r.err()).isZero();
+        String json = Files.readString(next.resolve("bundle.json"));
+        assertThat(json).contains("\"initial_weights\": {", "\"kind\": \"karyo model\"", "\"head_reinitialised\": false");
+        CliRun bad = CliRun.of("train", dataset.toString(), "--model", dir.resolve("bad-init").toString(), "--init",
+                model.toString(), "--arch", "mlp", "--epochs", "1", "--no-progress");
+        assertThat(bad.exit()).isEqualTo(Karyo.EXIT_BAD_INPUT);
+        assertThat(bad.err()).contains("not weights of a mlp network");
+        assertThat(dir.resolve("bad-init")).doesNotExist();
+    }
+
+    @Test
     void theMlpCanBeTheModel() throws Exception {
         Path mlp = dir.resolve("mlp");
         CliRun r = CliRun.of("train", dataset.toString(), "--model", mlp.toString(), "--arch", "mlp", "--epochs", "1",

@@ -50,7 +50,11 @@ public record BundleInfo(String format, String created, ModelSpec model, List<St
                               int groups, int train, int validation, int test, String groupPattern) {
     }
 
-    /** @param bestEpoch the epoch whose weights the bundle holds (1-based) */
-    public record TrainingSummary(int epochsRun, int bestEpoch, double seconds) {
+    /**
+     * @param bestEpoch      the epoch whose weights the bundle holds (1-based)
+     * @param initialWeights where the starting weights came from ('karyo train --init'); null for random
+     */
+    public record TrainingSummary(int epochsRun, int bestEpoch, double seconds,
+                                  org.karyo.learn.train.InitialWeights.Applied initialWeights) {
     }
 }

@@ -21,6 +21,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.karyo.KaryoInputException;
 import org.karyo.learn.data.Crop;
 import org.karyo.learn.data.CropRenderer;
 import org.karyo.learn.data.CropSet;
@@ -50,6 +51,17 @@ public final class ClassifierTrainer {
 
     public static TrainingResult train(CropSet data, Split split, ModelSpec spec, PercentileScaling scaling,
                                        TrainingSettings settings, TrainingListener listener) {
+        try {
+            return train(data, split, spec, scaling, settings, listener, TrainingOptions.NONE);
+        } catch (KaryoInputException e) {
+            throw new IllegalStateException("no input files were given", e);
+        }
+    }
+
+    /** @throws KaryoInputException when the initial weights cannot be read or do not fit the network */
+    public static TrainingResult train(CropSet data, Split split, ModelSpec spec, PercentileScaling scaling,
+                                       TrainingSettings settings, TrainingListener listener, TrainingOptions options)
+            throws KaryoInputException {
         if (spec.numClasses() != data.classes().size()) {
             throw new IllegalArgumentException("spec has " + spec.numClasses() + " classes, data has "
                     + data.classes().size());
@@ -62,15 +74,16 @@ public final class ClassifierTrainer {
         Engines.seed(settings.seed());
         Classifier classifier = Classifier.create(spec, data.classes(), scaling);
         try {
-            return run(classifier, train, validation, settings, listener);
-        } catch (RuntimeException | Error e) {
+            return run(classifier, train, validation, settings, listener, options);
+        } catch (KaryoInputException | RuntimeException | Error e) {
             classifier.close();
             throw e;
         }
     }
 
     private static TrainingResult run(Classifier classifier, List<Crop> train, List<Crop> validation,
-                                      TrainingSettings s, TrainingListener listener) {
+                                      TrainingSettings s, TrainingListener listener, TrainingOptions options)
+            throws KaryoInputException {
         ModelSpec spec = classifier.spec();
         CropRenderer renderer = classifier.renderer();
         Sampler sampler = new Sampler(train, spec.numClasses(), s.balanced());
@@ -96,8 +109,12 @@ public final class ClassifierTrainer {
         double bestLoss = Double.POSITIVE_INFINITY;
         long started = System.nanoTime();
         long updates = 0;
+        InitialWeights.Applied init = null;
         try (Trainer trainer = classifier.model().newTrainer(config)) {
             trainer.initialize(Models.inputShape(spec, s.batchSize()));
+            if (options.initialWeights() != null) {
+                init = InitialWeights.apply(options.initialWeights(), classifier);
+            }
             for (int epoch = 1; epoch <= s.maxEpochs(); epoch++) {
                 long epochStart = System.nanoTime();
                 SplittableRandom random = new SplittableRandom(s.seed() * 1_000_003L + epoch);
@@ -154,7 +171,7 @@ public final class ClassifierTrainer {
         if (best != null) {
             restore(classifier, best);
         }
-        return new TrainingResult(classifier, history, bestEpoch);
+        return new TrainingResult(classifier, history, bestEpoch, init);
     }
 
     /** Mean loss and accuracy on already-rendered crops, without recording gradients. */
