@@ -22,7 +22,7 @@ final class LearnPipeline {
     static ModelTraining.Outcome train(Path dataset, Path model, int epochs, double minutes)
             throws KaryoInputException, IOException {
         return ModelTraining.run(new ModelTraining.Request(dataset, model, Architecture.COMPACT, 0, epochs, minutes,
-                42, 32, false, null, false, null));
+                42, 32, false, null, false, null, false));
     }
 
     /** Scores the test split when {@code dataset} is the training data, else every crop. */

@@ -53,9 +53,11 @@ final class ModelTraining {
      * @param groupPattern see {@link DatasetInput#read(Path, String)}; null for one group per file
      * @param baselines    also train the MLP and the feature forest on the same split ({@link Baselines})
      * @param init         starting weights (model folder or DJL parameter file), null for random
+     * @param resume       continue the interrupted run whose checkpoint is in the model folder
      */
     record Request(Path dataset, Path model, Architecture architecture, int size, int epochs, double minutes,
-                   long seed, int batch, boolean progress, String groupPattern, boolean baselines, Path init) {
+                   long seed, int batch, boolean progress, String groupPattern, boolean baselines, Path init,
+                   boolean resume) {
     }
 
     record Outcome(BundleInfo info, List<EpochStats> history) {
@@ -66,6 +68,15 @@ final class ModelTraining {
         if (r.batch() < 1) throw new KaryoInputException(null, "--batch must be at least 1, not " + r.batch());
         if (!(r.minutes() >= 0)) throw new KaryoInputException(null, "--minutes must be 0 (no limit) or more");
         ModelBundle.checkTarget(r.model());
+        Path checkpoint = r.model().resolve(TrainingOptions.CHECKPOINT_FILE);
+        if (r.resume() && !java.nio.file.Files.isRegularFile(checkpoint)) {
+            throw new KaryoInputException(r.model(), "holds no training checkpoint to resume (--resume continues a "
+                    + "killed 'karyo train' with the same options)");
+        }
+        if (!r.resume() && java.nio.file.Files.isRegularFile(checkpoint)) {
+            throw new KaryoInputException(checkpoint, "an interrupted training left this checkpoint: pass --resume "
+                    + "to continue it, or delete it to start afresh");
+        }
         DatasetInput in = DatasetInput.read(r.dataset(), r.groupPattern());
         SplitSettings splitSettings = new SplitSettings(0.7, 0.15, r.seed());
         Split split = GroupedSplitter.split(in.crops(), splitSettings);
@@ -78,11 +89,12 @@ final class ModelTraining {
         System.err.printf("training %s at %d px on %d crops (%d train, %d validation, %d test; %d groups)%n",
                 spec.architecture().name().toLowerCase(Locale.ROOT), spec.inputSize(), in.crops().crops().size(),
                 split.train().size(), split.validation().size(), split.test().size(), groups(in));
+        if (r.resume()) System.err.println("resuming from " + checkpoint);
         long t0 = System.nanoTime();
         TrainingResult result;
         try (EpochBars bars = new EpochBars(r.epochs(), r.progress())) {
             result = ClassifierTrainer.train(in.crops(), split, spec, PercentileScaling.DEFAULT, settings, bars,
-                    new TrainingOptions(r.init()));
+                    new TrainingOptions(r.init(), r.model(), r.resume()));
         } catch (IllegalArgumentException e) {
             throw new KaryoInputException(r.dataset(), e.getMessage(), e);
         }
@@ -175,7 +187,7 @@ final class ModelTraining {
                 in.crops().classes(), spec.inputSize(), PercentileScaling.DEFAULT, in.recipe(),
                 in.recipeFromDataset() ? "dataset" : "assumed", settings, splitSettings, data,
                 new BundleInfo.TrainingSummary(result.history().size(), result.bestEpoch(), seconds,
-                        result.initialWeights()), metrics,
+                        result.initialWeights(), result.resumedAfterEpoch()), metrics,
                 versions, ModelBundle.WEIGHTS, baselines);
     }
 

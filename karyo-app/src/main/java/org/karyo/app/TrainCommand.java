@@ -23,7 +23,9 @@ import java.util.concurrent.Callable;
                 "  bundle.json     network, classes, input size, normalisation, crop recipe, training settings,",
                 "                  data fingerprint, test metrics, versions",
                 "  weights.params  the weights",
-                "  history.csv     loss and accuracy per epoch;  training.png  the training curves"})
+                "  history.csv     loss and accuracy per epoch;  training.png  the training curves",
+                "While training, OUT/checkpoint.karyo is rewritten after every epoch; after a kill, run the same command",
+                "with --resume to continue where it stopped (same epochs, same result). The finished model replaces it."})
 final class TrainCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DATASET", description = "Crop dataset folder.")
     Path dataset;
@@ -72,13 +74,18 @@ final class TrainCommand implements Callable<Integer> {
             "class count the head starts afresh. Recorded in bundle.json (result.initial_weights)."})
     Path init;
 
+    @Option(names = "--resume", description = {
+            "Continue the interrupted training whose checkpoint is in OUT (give the same DATASET and options;",
+            "a checkpoint of other data or settings is refused)."})
+    boolean resume;
+
     @Option(names = "--no-progress", description = "No progress bars (scripts, logs).")
     boolean noProgress;
 
     @Override
     public Integer call() throws KaryoInputException, IOException {
         ModelTraining.Outcome o = ModelTraining.run(new ModelTraining.Request(dataset, model, architecture(arch), size,
-                epochs, minutes, seed, batch, !noProgress, groupPattern, baselines, init));
+                epochs, minutes, seed, batch, !noProgress, groupPattern, baselines, init, resume));
         BundleInfo i = o.info();
         Double acc = i.metrics().get("accuracy");
         Double auc = i.metrics().get("auc");

@@ -69,6 +69,7 @@ class LearnCommandsTest {
                 "\"input_size\": 24", "\"normalisation\"", "\"crop_recipe\"", "\"crop_recipe_source\": \"dataset\"",
                 "\"fingerprint\": \"sha256:", "\"metrics\"", "\"pytorch\"", "\"best_epoch\"");
         assertThat(model.resolve("weights.params")).isRegularFile();
+        assertThat(model.resolve("checkpoint.karyo")).as("the finished model replaces the checkpoint").doesNotExist();
         List<String> history = Files.readAllLines(model.resolve("history.csv"));
         assertThat(history.get(0)).startsWith("epoch,train_loss,train_accuracy,validation_loss");
         assertThat(history.size()).isBetween(2, 13);

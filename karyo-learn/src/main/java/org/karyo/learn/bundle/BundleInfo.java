@@ -53,8 +53,9 @@ public record BundleInfo(String format, String created, ModelSpec model, List<St
     /**
      * @param bestEpoch      the epoch whose weights the bundle holds (1-based)
      * @param initialWeights where the starting weights came from ('karyo train --init'); null for random
+     * @param resumedAfterEpoch the checkpoint's epoch training continued from ('karyo train --resume'); 0 if none
      */
     public record TrainingSummary(int epochsRun, int bestEpoch, double seconds,
-                                  org.karyo.learn.train.InitialWeights.Applied initialWeights) {
+                                  org.karyo.learn.train.InitialWeights.Applied initialWeights, int resumedAfterEpoch) {
     }
 }

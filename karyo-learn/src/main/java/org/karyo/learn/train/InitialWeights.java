@@ -123,6 +123,19 @@ public final class InitialWeights {
         return headDiffers;
     }
 
+    /**
+     * Copies every parameter value of {@code from} into the existing arrays of {@code to} (same layout):
+     * in place, so a trainer holding those arrays keeps training them.
+     */
+    static void copyInPlace(Block from, Block to) {
+        Engines.disableGradientsOnThisThread();
+        PairList<String, Parameter> src = from.getParameters();
+        PairList<String, Parameter> dst = to.getParameters();
+        for (int i = 0; i < dst.size(); i++) {
+            dst.get(i).getValue().getArray().set(src.get(i).getValue().getArray().toByteBuffer());
+        }
+    }
+
     /** Parameter-name prefix of the network's last block (the head, or the MLP's last dense layer). */
     private static String headPrefix(Block block) {
         if (block instanceof SequentialBlock seq && !seq.getChildren().isEmpty()) {

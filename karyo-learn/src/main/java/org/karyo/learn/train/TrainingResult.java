@@ -9,9 +9,10 @@ import java.util.List;
  * @param history    one entry per epoch run
  * @param bestEpoch  the epoch whose weights the classifier holds (1-based)
  * @param initialWeights where the starting weights came from; null for random initialisation
+ * @param resumedAfterEpoch the checkpoint's epoch this run continued from; 0 for a fresh run
  */
 public record TrainingResult(Classifier classifier, List<EpochStats> history, int bestEpoch,
-                             InitialWeights.Applied initialWeights) {
+                             InitialWeights.Applied initialWeights, int resumedAfterEpoch) {
     public TrainingResult {
         history = List.copyOf(history);
     }
