@@ -178,6 +178,32 @@ class ClassActivationMapsTest {
     }
 
     @Test
+    void resnetsGetMapsOfTheInputSizeByBothMethods() {
+        ModelSpec study = ModelSpec.resnet(org.karyo.learn.model.Architecture.RESNET18, 1, 2, SIZE);
+        try (Classifier withStudyHead = Classifier.initialized(study, List.of("plain", "spot"), PercentileScaling.DEFAULT, 3);
+             Classifier withLinearHead = Classifier.initialized(study.withHead(Head.LINEAR), List.of("plain", "spot"),
+                     PercentileScaling.DEFAULT, 3)) {
+            assertThat(ClassActivationMaps.methodFor(withStudyHead)).isEqualTo(ClassActivationMaps.Method.GRAD_CAM);
+            List<float[]> crops = rendered(withStudyHead, 1).subList(0, 4);
+            int[] explain = {0, 1, 0, 1};
+            for (float[] m : ClassActivationMaps.compute(withStudyHead, crops, explain, ClassActivationMaps.Method.GRAD_CAM)) {
+                assertThat(m).hasSize(SIZE * SIZE);
+                float max = 0;
+                for (float v : m) {
+                    assertThat(v).isBetween(0f, 1f);
+                    max = Math.max(max, v);
+                }
+                assertThat(max).isIn(0f, 1f);
+            }
+            float[][] cam = ClassActivationMaps.compute(withLinearHead, crops, explain, ClassActivationMaps.Method.CAM);
+            float[][] grad = ClassActivationMaps.compute(withLinearHead, crops, explain, ClassActivationMaps.Method.GRAD_CAM);
+            for (int i = 0; i < cam.length; i++) {
+                assertThat(grad[i]).containsExactly(cam[i], within(2e-3f));
+            }
+        }
+    }
+
+    @Test
     void upsamplingKeepsAConstantAndAlignsCellCentres() {
         float[] up = ClassActivationMaps.upsample(new float[] {0, 1, 0, 1}, 2, 2, 4);
         assertThat(up).containsExactly(0, 0.25f, 0.75f, 1, 0, 0.25f, 0.75f, 1, 0, 0.25f, 0.75f, 1, 0, 0.25f, 0.75f, 1);
