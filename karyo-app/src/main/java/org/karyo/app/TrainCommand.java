@@ -65,7 +65,7 @@ final class TrainCommand implements Callable<Integer> {
             "Also train, on the same split, the baselines: an MLP on pixels (3 dense layers, same settings) and a",
             "random forest on hand-made crop features (intensity moments and percentiles, thresholded-object shape,",
             "rim/centre and radial profile, texture). Kept in OUT/baselines/; 'karyo evaluate' scores them beside",
-            "the model. Costs roughly half the model's training time again."})
+            "the model. The MLP gets the model's epochs and time limit, so this can double the training time."})
     boolean baselines;
 
     @Option(names = "--init", paramLabel = "FILE", description = {

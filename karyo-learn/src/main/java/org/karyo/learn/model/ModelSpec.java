@@ -55,8 +55,8 @@ public record ModelSpec(Architecture architecture, int inputChannels, int numCla
     }
 
     /**
-     * The multilayer perceptron baseline: flattened pixels, dense 512 → ReLU → dropout 0.5 → dense 256 →
-     * ReLU → dropout 0.5 → dense N. (Head is ignored.)
+     * The multilayer perceptron baseline: flattened pixels, dense 512 → BN → ReLU → dropout 0.5 → dense
+     * 256 → BN → ReLU → dropout 0.5 → dense N. (Head is ignored.)
      */
     public static ModelSpec mlp(int inputChannels, int numClasses, int inputSize) {
         return new ModelSpec(Architecture.MLP, inputChannels, numClasses, inputSize, Head.LINEAR, 512, 0.5f);
