@@ -102,6 +102,20 @@ final class DemoReport {
         h.append("<div class=\"row\"><figure><img src=\"evaluation/roc.png\"><figcaption>ROC</figcaption></figure>")
                 .append("<figure><img src=\"evaluation/confusion.png\"><figcaption>confusion</figcaption></figure>")
                 .append("<figure><img src=\"evaluation/reliability.png\"><figcaption>calibration</figcaption></figure></div>");
+        Path cam = dir.resolve("evaluation/cam");
+        if (Files.isRegularFile(cam.resolve("index.html"))) {
+            h.append("<p>Where the network looked (class activation maps; each picture: the crop, and the crop with the mean ")
+                    .append("map of its class, red = strongest evidence). Sampled right and wrong calls: ")
+                    .append("<a href=\"evaluation/cam/index.html\">evaluation/cam/index.html</a>.</p><div class=\"row\">");
+            try (var files = Files.list(cam)) {
+                for (String png : files.map(f -> f.getFileName().toString())
+                        .filter(n -> n.startsWith("mean_") && n.endsWith(".png")).sorted().toList()) {
+                    h.append("<figure><img src=\"evaluation/cam/").append(png).append("\"><figcaption>")
+                            .append(png.substring(5, png.length() - 4)).append("</figcaption></figure>");
+                }
+            }
+            h.append("</div>");
+        }
         h.append("<h2>An unseen plate, from Hoechst alone</h2><p>A second plate (another seed) was simulated and only its ")
                 .append("Hoechst images given to <code>karyo predict</code>. Infected fraction per well, predicted vs the simulator's truth:</p>");
         h.append("<table><tr><th>well</th><th>MOI</th><th>nuclei (truth / found)</th><th>infected, predicted</th><th>infected, truth</th></tr>");

@@ -7,6 +7,7 @@ import org.karyo.io.AtomicFiles;
 import org.karyo.io.plot.ConfusionPlot;
 import org.karyo.io.plot.LinePlot;
 import org.karyo.io.table.CsvTable;
+import org.karyo.learn.baseline.Baselines;
 import org.karyo.learn.bundle.BundleInfo;
 import org.karyo.learn.bundle.ModelBundle;
 import org.karyo.learn.data.Crop;
@@ -15,12 +16,16 @@ import org.karyo.learn.data.GroupedSplitter;
 import org.karyo.learn.eval.Calibration;
 import org.karyo.learn.eval.Metrics;
 import org.karyo.learn.eval.RocCurve;
+import org.karyo.learn.train.ClassActivationMaps;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Scores a model bundle on a labelled crop dataset. On the very data it was trained on (same
@@ -32,18 +37,26 @@ final class ModelEvaluation {
     private ModelEvaluation() {
     }
 
-    /** @param allCrops score every crop even when the dataset is the training data */
-    record Request(Path model, Path dataset, Path out, boolean allCrops, boolean progress) {
+    /**
+     * @param allCrops   score every crop even when the dataset is the training data
+     * @param camPerClass crops per class and outcome drawn with their class activation maps; 0 for no maps
+     */
+    record Request(Path model, Path dataset, Path out, boolean allCrops, boolean progress, int camPerClass) {
     }
 
-    /** @param subset "test split" or "all crops" */
-    record Outcome(Scores scores, String subset) {
+    /**
+     * @param subset    "test split" or "all crops"
+     * @param baselines scores of the baselines stored in the bundle, by name (empty when it has none)
+     * @param modelName the model's network, for tables ("compact", "resnet50", "mlp")
+     */
+    record Outcome(Scores scores, String subset, Map<String, Scores> baselines, String modelName) {
     }
 
     static Outcome run(Request r) throws KaryoInputException, IOException {
         try (ModelBundle bundle = ModelBundle.open(r.model())) {
             BundleInfo info = bundle.info();
-            DatasetInput in = DatasetInput.read(r.dataset());
+            // The groups are part of the data fingerprint: read them as training did.
+            DatasetInput in = DatasetInput.read(r.dataset(), info.data() == null ? null : info.data().groupPattern());
             int[] toModel = classMap(in, info.classes());
             List<Crop> crops = in.crops().crops();
             String subset = "all crops";
@@ -72,10 +85,30 @@ final class ModelEvaluation {
                 }
             }
             Scores scores = Scores.of(proba, truth, info.classes());
+            Map<String, Scores> baselines = baselines(bundle, crops, truth);
             Files.createDirectories(r.out());
-            write(r, info, in, crops, proba, truth, scores, subset);
-            return new Outcome(scores, subset);
+            write(r, info, in, crops, proba, truth, scores, subset, baselines);
+            if (r.camPerClass() > 0 && ClassActivationMaps.supports(bundle.classifier())) {
+                CamReport.write(r.out(), bundle.classifier(), in.folder(), crops, proba, truth, r.camPerClass(),
+                        r.progress());
+            }
+            return new Outcome(scores, subset, baselines,
+                    info.model().architecture().name().toLowerCase(java.util.Locale.ROOT));
         }
+    }
+
+    /** The bundle's baselines (trained on the same split) scored on the same crops. */
+    private static Map<String, Scores> baselines(ModelBundle bundle, List<Crop> crops, int[] truth)
+            throws KaryoInputException {
+        Map<String, Scores> out = new LinkedHashMap<>();
+        Optional<Baselines> stored = Baselines.open(bundle.dir(), bundle.info().classes());
+        if (stored.isPresent()) {
+            try (Baselines b = stored.get()) {
+                b.predictProba(crops.stream().map(Crop::image).toList())
+                        .forEach((name, p) -> out.put(name, Scores.of(p, truth, bundle.info().classes())));
+            }
+        }
+        return out;
     }
 
     /** Dataset label index to model class index; a class the model never saw is an input error. */
@@ -93,9 +126,15 @@ final class ModelEvaluation {
     }
 
     private static void write(Request r, BundleInfo info, DatasetInput in, List<Crop> crops, float[][] proba,
-                              int[] truth, Scores scores, String subset) throws IOException {
+                              int[] truth, Scores scores, String subset, Map<String, Scores> baselines)
+            throws IOException {
         List<String> classes = info.classes();
         JsonObject json = scores.json();
+        if (!baselines.isEmpty()) {
+            JsonObject b = new JsonObject();
+            baselines.forEach((name, s) -> b.add(name, s.json()));
+            json.add("baselines", b);
+        }
         json.addProperty("subset", subset);
         json.addProperty("model", r.model().toAbsolutePath().normalize().toString());
         json.addProperty("dataset", r.dataset().toAbsolutePath().normalize().toString());

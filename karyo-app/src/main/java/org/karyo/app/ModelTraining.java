@@ -3,6 +3,9 @@ package org.karyo.app;
 import org.karyo.KaryoInputException;
 import org.karyo.io.plot.LinePlot;
 import org.karyo.io.table.CsvTable;
+import org.karyo.learn.baseline.Baselines;
+import org.karyo.learn.baseline.CropFeatures;
+import org.karyo.learn.baseline.FeatureForest;
 import org.karyo.learn.bundle.BundleInfo;
 import org.karyo.learn.bundle.ModelBundle;
 import org.karyo.learn.data.Crop;
@@ -17,6 +20,7 @@ import org.karyo.learn.train.Classifier;
 import org.karyo.learn.train.ClassifierTrainer;
 import org.karyo.learn.train.EpochStats;
 import org.karyo.learn.train.TrainingListener;
+import org.karyo.learn.train.TrainingOptions;
 import org.karyo.learn.train.TrainingResult;
 import org.karyo.learn.train.TrainingSettings;
 
@@ -46,9 +50,14 @@ final class ModelTraining {
     /**
      * @param size    network input side in pixels; 0 for the crops' own size (at least 32 for ResNets)
      * @param minutes wall-time limit, 0 for none
+     * @param groupPattern see {@link DatasetInput#read(Path, String)}; null for one group per file
+     * @param baselines    also train the MLP and the feature forest on the same split ({@link Baselines})
+     * @param init         starting weights (model folder or DJL parameter file), null for random
+     * @param resume       continue the interrupted run whose checkpoint is in the model folder
      */
     record Request(Path dataset, Path model, Architecture architecture, int size, int epochs, double minutes,
-                   long seed, int batch, boolean progress) {
+                   long seed, int batch, boolean progress, String groupPattern, boolean baselines, Path init,
+                   boolean resume) {
     }
 
     record Outcome(BundleInfo info, List<EpochStats> history) {
@@ -59,7 +68,16 @@ final class ModelTraining {
         if (r.batch() < 1) throw new KaryoInputException(null, "--batch must be at least 1, not " + r.batch());
         if (!(r.minutes() >= 0)) throw new KaryoInputException(null, "--minutes must be 0 (no limit) or more");
         ModelBundle.checkTarget(r.model());
-        DatasetInput in = DatasetInput.read(r.dataset());
+        Path checkpoint = r.model().resolve(TrainingOptions.CHECKPOINT_FILE);
+        if (r.resume() && !java.nio.file.Files.isRegularFile(checkpoint)) {
+            throw new KaryoInputException(r.model(), "holds no training checkpoint to resume (--resume continues a "
+                    + "killed 'karyo train' with the same options)");
+        }
+        if (!r.resume() && java.nio.file.Files.isRegularFile(checkpoint)) {
+            throw new KaryoInputException(checkpoint, "an interrupted training left this checkpoint: pass --resume "
+                    + "to continue it, or delete it to start afresh");
+        }
+        DatasetInput in = DatasetInput.read(r.dataset(), r.groupPattern());
         SplitSettings splitSettings = new SplitSettings(0.7, 0.15, r.seed());
         Split split = GroupedSplitter.split(in.crops(), splitSettings);
         requireEveryClassInTraining(in, split);
@@ -71,28 +89,52 @@ final class ModelTraining {
         System.err.printf("training %s at %d px on %d crops (%d train, %d validation, %d test; %d groups)%n",
                 spec.architecture().name().toLowerCase(Locale.ROOT), spec.inputSize(), in.crops().crops().size(),
                 split.train().size(), split.validation().size(), split.test().size(), groups(in));
+        if (r.resume()) System.err.println("resuming from " + checkpoint);
         long t0 = System.nanoTime();
         TrainingResult result;
         try (EpochBars bars = new EpochBars(r.epochs(), r.progress())) {
-            result = ClassifierTrainer.train(in.crops(), split, spec, PercentileScaling.DEFAULT, settings, bars);
+            result = ClassifierTrainer.train(in.crops(), split, spec, PercentileScaling.DEFAULT, settings, bars,
+                    new TrainingOptions(r.init(), r.model(), r.resume()));
         } catch (IllegalArgumentException e) {
             throw new KaryoInputException(r.dataset(), e.getMessage(), e);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        try (Classifier classifier = result.classifier()) {
+        try (Classifier classifier = result.classifier();
+             Baselines baselines = r.baselines() ? baselines(r, in, split, spec, settings) : null) {
             Map<String, Double> metrics = new LinkedHashMap<>();
+            Map<String, Map<String, Double>> baselineMetrics = baselines == null ? null : new LinkedHashMap<>();
             if (!split.test().isEmpty()) {
                 List<Crop> test = in.crops().select(split.test());
-                float[][] proba = classifier.predictProba(test.stream().map(Crop::image).toList());
-                metrics.putAll(Scores.of(proba, test.stream().mapToInt(Crop::label).toArray(),
-                        in.crops().classes()).flat());
+                List<org.karyo.image.Plane> images = test.stream().map(Crop::image).toList();
+                int[] truth = test.stream().mapToInt(Crop::label).toArray();
+                metrics.putAll(Scores.of(classifier.predictProba(images), truth, in.crops().classes()).flat());
+                if (baselines != null) {
+                    baselines.predictProba(images).forEach((name, p) ->
+                            baselineMetrics.put(name, Scores.of(p, truth, in.crops().classes()).flat()));
+                }
             }
-            BundleInfo info = info(r, in, split, splitSettings, spec, settings, result, seconds, metrics);
+            BundleInfo info = info(r, in, split, splitSettings, spec, settings, result, seconds, metrics, baselineMetrics);
             ModelBundle.write(r.model(), classifier, info, staging -> {
                 history(result.history()).write(staging.resolve(HISTORY));
                 curve(staging.resolve(CURVE), result.history());
+                if (baselines != null) baselines.save(staging);
             });
             return new Outcome(info, result.history());
+        }
+    }
+
+    /** The MLP (unless it is the main model) and the forest, on the same split and settings as the main model. */
+    private static Baselines baselines(Request r, DatasetInput in, Split split, ModelSpec spec, TrainingSettings settings) {
+        ModelSpec mlp = spec.architecture() == Architecture.MLP ? null
+                : ModelSpec.mlp(1, spec.numClasses(), spec.inputSize());
+        if (mlp != null) System.err.println("baseline: MLP on pixels, same split and settings");
+        try (EpochBars bars = new EpochBars(r.epochs(), r.progress())) {
+            long t0 = System.nanoTime();
+            Baselines b = Baselines.train(in.crops(), split, mlp, PercentileScaling.DEFAULT, settings,
+                    mlp == null ? TrainingListener.NONE : bars, FeatureForest.DEFAULT_TREES);
+            System.err.printf(Locale.ROOT, "baselines trained in %.0f s (forest: %d trees on %d hand-made features)%n",
+                    (System.nanoTime() - t0) / 1e9, FeatureForest.DEFAULT_TREES, CropFeatures.NAMES.size());
+            return b;
         }
     }
 
@@ -100,8 +142,11 @@ final class ModelTraining {
         int k = in.crops().classes().size();
         int size = r.size() > 0 ? r.size() : Math.max(r.architecture().isResNet() ? 32 : 16, in.recipe().size());
         try {
-            return r.architecture() == Architecture.COMPACT ? ModelSpec.compact(1, k, size)
-                    : ModelSpec.resnet(r.architecture(), 1, k, size);
+            return switch (r.architecture()) {
+                case COMPACT -> ModelSpec.compact(1, k, size);
+                case MLP -> ModelSpec.mlp(1, k, size);
+                default -> ModelSpec.resnet(r.architecture(), 1, k, size);
+            };
         } catch (IllegalArgumentException e) {
             throw new KaryoInputException(null, "--size: " + e.getMessage());
         }
@@ -127,13 +172,13 @@ final class ModelTraining {
 
     private static BundleInfo info(Request r, DatasetInput in, Split split, SplitSettings splitSettings, ModelSpec spec,
                                    TrainingSettings settings, TrainingResult result, double seconds,
-                                   Map<String, Double> metrics) {
+                                   Map<String, Double> metrics, Map<String, Map<String, Double>> baselines) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         int[] c = in.crops().classCounts();
         for (int k = 0; k < c.length; k++) counts.put(in.crops().classes().get(k), c[k]);
         BundleInfo.DataSummary data = new BundleInfo.DataSummary(r.dataset().toAbsolutePath().normalize().toString(),
                 DataFingerprint.of(in.crops()), in.crops().crops().size(), counts, groups(in), split.train().size(),
-                split.validation().size(), split.test().size());
+                split.validation().size(), split.test().size(), r.groupPattern());
         Map<String, String> versions = new LinkedHashMap<>();
         String karyo = Karyo.class.getPackage().getImplementationVersion();
         versions.put("karyo", karyo == null ? "development build" : karyo);
@@ -141,8 +186,9 @@ final class ModelTraining {
         return new BundleInfo(BundleInfo.FORMAT, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), spec,
                 in.crops().classes(), spec.inputSize(), PercentileScaling.DEFAULT, in.recipe(),
                 in.recipeFromDataset() ? "dataset" : "assumed", settings, splitSettings, data,
-                new BundleInfo.TrainingSummary(result.history().size(), result.bestEpoch(), seconds), metrics,
-                versions, ModelBundle.WEIGHTS);
+                new BundleInfo.TrainingSummary(result.history().size(), result.bestEpoch(), seconds,
+                        result.initialWeights(), result.resumedAfterEpoch()), metrics,
+                versions, ModelBundle.WEIGHTS, baselines);
     }
 
     static CsvTable history(List<EpochStats> history) {

@@ -17,13 +17,15 @@ import java.util.concurrent.Callable;
                 "Train a classifier on nucleus crops (CPU, offline).",
                 "DATASET is a folder written by 'karyo crops' (manifest.csv: the group column keeps each image",
                 "in one split) or any folder with one sub-folder of PNG/TIFF crops per class (each file its own",
-                "group). Crops are split 70/15/15 into train/validation/test by group, keeping class mixes;",
+                "group, or as --group-pattern says). Crops are split 70/15/15 into train/validation/test by group, keeping class mixes;",
                 "training keeps the epoch with the lowest validation loss and stops when it no longer improves.",
                 "Writes the model folder --model:",
                 "  bundle.json     network, classes, input size, normalisation, crop recipe, training settings,",
                 "                  data fingerprint, test metrics, versions",
                 "  weights.params  the weights",
-                "  history.csv     loss and accuracy per epoch;  training.png  the training curves"})
+                "  history.csv     loss and accuracy per epoch;  training.png  the training curves",
+                "While training, OUT/checkpoint.karyo is rewritten after every epoch; after a kill, run the same command",
+                "with --resume to continue where it stopped (same epochs, same result). The finished model replaces it."})
 final class TrainCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DATASET", description = "Crop dataset folder.")
     Path dataset;
@@ -31,9 +33,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "OUT", description = "Model folder to write (replaced if it holds a model).")
     Path model;
 
-    @Option(names = "--arch", defaultValue = "compact", paramLabel = "compact|resnet18|resnet34|resnet50", description = {
-            "Network: 'compact' (default; 4 conv blocks, ~0.4 M weights, for 32-96 px crops) or a ResNet",
-            "(the study used resnet50 at 224 px: hours per epoch on a laptop CPU)."})
+    @Option(names = "--arch", defaultValue = "compact", paramLabel = "compact|resnet18|resnet34|resnet50|mlp", description = {
+            "Network: 'compact' (default; 4 conv blocks, ~0.4 M weights, for 32-96 px crops), a ResNet",
+            "(the study used resnet50 at 224 px: hours per epoch on a laptop CPU) or 'mlp' (3 dense layers on pixels)."})
     String arch;
 
     @Option(names = "--size", defaultValue = "0", paramLabel = "N",
@@ -53,13 +55,37 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "32", paramLabel = "N", description = "Crops per update (default: ${DEFAULT-VALUE}).")
     int batch;
 
+    @Option(names = "--group-pattern", paramLabel = "REGEX", description = {
+            "For folders of class sub-folders: the group of a crop is the first capture group of REGEX found in its",
+            "file name, so all crops of a patient or image stay in one split, e.g. '^(C\\d+)' for the NIH malaria",
+            "patients. A file name without a match is its own group. Ignored when a manifest.csv names the groups."})
+    String groupPattern;
+
+    @Option(names = "--baselines", description = {
+            "Also train, on the same split, the baselines: an MLP on pixels (3 dense layers, same settings) and a",
+            "random forest on hand-made crop features (intensity moments and percentiles, thresholded-object shape,",
+            "rim/centre and radial profile, texture). Kept in OUT/baselines/; 'karyo evaluate' scores them beside",
+            "the model. The MLP gets the model's epochs and time limit, so this can double the training time."})
+    boolean baselines;
+
+    @Option(names = "--init", paramLabel = "FILE", description = {
+            "Start from these weights instead of random ones: a model folder from 'karyo train' or a DJL .params file",
+            "(Karyo's stream or DJL's Model.save) of the same network (--arch, head, 1 input channel). With another",
+            "class count the head starts afresh. Recorded in bundle.json (result.initial_weights)."})
+    Path init;
+
+    @Option(names = "--resume", description = {
+            "Continue the interrupted training whose checkpoint is in OUT (give the same DATASET and options;",
+            "a checkpoint of other data or settings is refused)."})
+    boolean resume;
+
     @Option(names = "--no-progress", description = "No progress bars (scripts, logs).")
     boolean noProgress;
 
     @Override
     public Integer call() throws KaryoInputException, IOException {
         ModelTraining.Outcome o = ModelTraining.run(new ModelTraining.Request(dataset, model, architecture(arch), size,
-                epochs, minutes, seed, batch, !noProgress));
+                epochs, minutes, seed, batch, !noProgress, groupPattern, baselines, init, resume));
         BundleInfo i = o.info();
         Double acc = i.metrics().get("accuracy");
         Double auc = i.metrics().get("auc");
@@ -69,6 +95,10 @@ final class TrainCommand implements Callable<Integer> {
                 acc == null ? "no test split" : String.format(Locale.ROOT, "accuracy %.3f, AUC %s (n=%d)", acc,
                         auc == null ? "n/a" : String.format(Locale.ROOT, "%.3f", auc), i.data().test()),
                 model);
+        if (i.baselines() != null) {
+            i.baselines().forEach((name, m) -> System.out.printf(Locale.ROOT, "  baseline %s: test accuracy %s, AUC %s%n",
+                    name, EvaluateCommand.f(m.get("accuracy")), EvaluateCommand.f(m.get("auc"))));
+        }
         return Karyo.EXIT_OK;
     }
 
@@ -76,7 +106,7 @@ final class TrainCommand implements Callable<Integer> {
         try {
             return Architecture.valueOf(name.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new KaryoInputException(null, "--arch must be compact, resnet18, resnet34 or resnet50, not '" + name + "'");
+            throw new KaryoInputException(null, "--arch must be compact, resnet18, resnet34, resnet50 or mlp, not '" + name + "'");
         }
     }
 }

@@ -33,6 +33,7 @@ class DemoCommandTest {
         assertThat(out.resolve("model/bundle.json")).isRegularFile();
         assertThat(out.resolve("evaluation/metrics.json")).isRegularFile();
         assertThat(out.resolve("evaluation/roc.png")).isRegularFile();
+        assertThat(html).contains("evaluation/cam/index.html", "evaluation/cam/mean_infected.png");
         // Every image the report points at exists.
         Matcher img = Pattern.compile("src=\"([^\"]+)\"").matcher(html);
         while (img.find()) assertThat(out.resolve(img.group(1))).as(img.group(1)).isRegularFile();

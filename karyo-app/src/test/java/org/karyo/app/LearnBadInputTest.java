@@ -52,6 +52,31 @@ class LearnBadInputTest {
     }
 
     @Test
+    void badGroupPattern() throws Exception {
+        Path out = dir.resolve("model-gp");
+        assertBadInput(CliRun.of("train", dataset.toString(), "--model", out.toString(), "--group-pattern", "(C",
+                "--no-progress"), out, "--group-pattern '(C'");
+        assertBadInput(CliRun.of("train", dataset.toString(), "--model", out.toString(), "--group-pattern", "^C\\d+",
+                "--no-progress"), out, "capture group");
+    }
+
+    @Test
+    void resumeNeedsTheRunsOwnCheckpoint() throws Exception {
+        Path out = dir.resolve("model-resume");
+        assertBadInput(CliRun.of("train", dataset.toString(), "--model", out.toString(), "--resume", "--no-progress"),
+                out, "holds no training checkpoint to resume");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("checkpoint.karyo"), "not a checkpoint");
+        CliRun fresh = CliRun.of("train", dataset.toString(), "--model", out.toString(), "--no-progress");
+        assertThat(fresh.exit()).isEqualTo(Karyo.EXIT_BAD_INPUT);
+        assertThat(fresh.err()).contains("checkpoint.karyo", "pass --resume");
+        CliRun resumed = CliRun.of("train", dataset.toString(), "--model", out.toString(), "--resume", "--no-progress");
+        assertThat(resumed.exit()).isEqualTo(Karyo.EXIT_BAD_INPUT);
+        assertThat(resumed.err()).contains("cannot resume from this checkpoint");
+        assertThat(out.resolve("checkpoint.karyo")).as("left as it was").hasContent("not a checkpoint");
+    }
+
+    @Test
     void missingModel() throws Exception {
         Path out = dir.resolve("out1");
         assertBadInput(CliRun.of("evaluate", "--model", dir.resolve("nope").toString(), dataset.toString(),

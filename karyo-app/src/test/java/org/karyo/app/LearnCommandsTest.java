@@ -69,6 +69,7 @@ class LearnCommandsTest {
                 "\"input_size\": 24", "\"normalisation\"", "\"crop_recipe\"", "\"crop_recipe_source\": \"dataset\"",
                 "\"fingerprint\": \"sha256:", "\"metrics\"", "\"pytorch\"", "\"best_epoch\"");
         assertThat(model.resolve("weights.params")).isRegularFile();
+        assertThat(model.resolve("checkpoint.karyo")).as("the finished model replaces the checkpoint").doesNotExist();
         List<String> history = Files.readAllLines(model.resolve("history.csv"));
         assertThat(history.get(0)).startsWith("epoch,train_loss,train_accuracy,validation_loss");
         assertThat(history.size()).isBetween(2, 13);
@@ -91,6 +92,17 @@ class LearnCommandsTest {
         for (String png : List.of("roc.png", "confusion.png", "reliability.png")) {
             assertThat(ImageIO.read(out.resolve(png).toFile())).as(png).isNotNull();
         }
+        // Class activation maps: a mean per class and sampled calls, every listed PNG present and readable.
+        List<String> index = Files.readAllLines(out.resolve("cam/index.csv"));
+        assertThat(index.get(0)).isEqualTo("png,kind,crop,class,predicted,p_predicted,explained_class,method");
+        assertThat(index).anyMatch(l -> l.startsWith("mean_infected.png,class mean"))
+                .anyMatch(l -> l.startsWith("mean_uninfected.png,class mean"))
+                .anyMatch(l -> l.contains(",correct,") && l.endsWith(",CAM"));
+        for (String line : index.subList(1, index.size())) {
+            var img = ImageIO.read(out.resolve("cam").resolve(line.split(",")[0]).toFile());
+            assertThat(img.getWidth()).as(line).isGreaterThan(2 * img.getHeight());
+        }
+        assertThat(Files.readString(out.resolve("cam/index.html"))).contains("<img src=\"mean_infected.png\">");
         CliRun all = CliRun.of("evaluate", "--model", model.toString(), dataset.toString(), "--out",
                 dir.resolve("eval-all").toString(), "--all", "--no-progress");
         assertThat(all.exit()).as(all.err()).isZero();

@@ -1,6 +1,9 @@
 package org.karyo.bench;
 
 import org.karyo.image.Plane;
+import org.karyo.learn.baseline.Baselines;
+import org.karyo.learn.baseline.CropFeatures;
+import org.karyo.learn.baseline.FeatureForest;
 import org.karyo.learn.data.Crop;
 import org.karyo.learn.data.CropDatasetReader;
 import org.karyo.learn.data.CropSet;
@@ -12,6 +15,7 @@ import org.karyo.learn.eval.Interval;
 import org.karyo.learn.eval.Metrics;
 import org.karyo.learn.model.ModelSpec;
 import org.karyo.learn.train.Classifier;
+import org.karyo.learn.train.TrainingListener;
 import org.karyo.learn.train.TrainingResult;
 import org.karyo.learn.train.TrainingSettings;
 import org.karyo.learn.train.ClassifierTrainer;
@@ -31,9 +35,12 @@ import java.util.TreeMap;
  * group is ever on both sides. Within the training folds, whole groups are held back for validation (early
  * stopping). Prints a markdown table: per fold and pooled accuracy, macro F1 and AUC, pooled with a
  * group-level bootstrap interval (resampling groups, not crops, because crops of one group are correlated).
+ * On every fold's same split it also trains the baselines ({@link Baselines}: an MLP on pixels with the
+ * CNN's settings, a random forest on hand-made features) and pools their test predictions likewise, so
+ * the last table compares CNN, MLP and forest on identical crops.
  *
  * <p>Usage: {@code GroupedCrossValidation --data DIR [--group-pattern REGEX] [--folds 5] [--size 48]
- * [--epochs 12] [--patience 5] [--minutes-per-fold 4] [--seed 42]}
+ * [--epochs 12] [--patience 5] [--minutes-per-fold 4] [--seed 42] [--trees 200] [--no-baselines]}
  */
 public final class GroupedCrossValidation {
     private GroupedCrossValidation() {
@@ -48,6 +55,8 @@ public final class GroupedCrossValidation {
         double minutes = 4;
         long seed = 42;
         int patience = TrainingSettings.DEFAULT.patience();
+        int trees = FeatureForest.DEFAULT_TREES;
+        boolean withBaselines = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--data" -> data = Path.of(args[++i]);
@@ -58,6 +67,8 @@ public final class GroupedCrossValidation {
                 case "--minutes-per-fold" -> minutes = Double.parseDouble(args[++i]);
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--patience" -> patience = Integer.parseInt(args[++i]);
+                case "--trees" -> trees = Integer.parseInt(args[++i]);
+                case "--no-baselines" -> withBaselines = false;
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -72,8 +83,10 @@ public final class GroupedCrossValidation {
         for (int i = 0; i < n; i++) truth[i] = set.crops().get(i).label();
         System.out.printf(Locale.ROOT, "%d crops, %d groups, classes %s, %d folds, compact CNN at %d px, up to %d epochs or %.1f min per fold%n%n",
                 n, groups.size(), set.classes(), folds, size, epochs, minutes);
-        System.out.println("| fold | groups train/val/test | crops test | epochs (best) | train s | accuracy | macro F1 | AUC |");
-        System.out.println("|---|---|---|---|---|---|---|---|");
+        Map<String, float[][]> pooledBaselines = new LinkedHashMap<>();
+        System.out.println("| fold | groups train/val/test | crops test | epochs (best) | train s | accuracy | macro F1 | AUC |"
+                + (withBaselines ? " MLP accuracy / AUC | forest accuracy / AUC | baselines s |" : ""));
+        System.out.println("|---|---|---|---|---|---|---|---|" + (withBaselines ? "---|---|---|" : ""));
         TrainingSettings d = TrainingSettings.DEFAULT;
         TrainingSettings settings = new TrainingSettings(epochs, d.batchSize(), d.learningRate(), d.weightDecay(), d.schedule(),
                 patience, d.balanced(), d.augmentation(), seed, 0, minutes * 60);
@@ -95,9 +108,23 @@ public final class GroupedCrossValidation {
                 }
                 Metrics m = Metrics.of(p, t, set.classes());
                 perFold[k] = new double[] {m.accuracy(), m.macroF1(), m.auc()};
-                System.out.printf(Locale.ROOT, "| %d | %d/%d/%d | %d | %d (%d) | %.0f | %.3f | %.3f | %.3f |%n", k + 1,
+                System.out.printf(Locale.ROOT, "| %d | %d/%d/%d | %d | %d (%d) | %.0f | %.3f | %.3f | %.3f |", k + 1,
                         groupsOf(set, split.train()), groupsOf(set, split.validation()), groupsOf(set, split.test()),
                         split.test().size(), r.history().size(), r.bestEpoch(), seconds, m.accuracy(), m.macroF1(), m.auc());
+                if (withBaselines) {
+                    long b0 = System.nanoTime();
+                    try (Baselines b = Baselines.train(set, split, ModelSpec.mlp(1, set.classes().size(), size),
+                            PercentileScaling.DEFAULT, settings, TrainingListener.NONE, trees)) {
+                        for (Map.Entry<String, float[][]> e : b.predictProba(images).entrySet()) {
+                            float[][] all = pooledBaselines.computeIfAbsent(e.getKey(), x -> new float[n][]);
+                            for (int j = 0; j < t.length; j++) all[split.test().get(j)] = e.getValue()[j];
+                            Metrics bm = Metrics.of(e.getValue(), t, set.classes());
+                            System.out.printf(Locale.ROOT, " %.3f / %.3f |", bm.accuracy(), bm.auc());
+                        }
+                    }
+                    System.out.printf(Locale.ROOT, " %.0f |", (System.nanoTime() - b0) / 1e9);
+                }
+                System.out.println();
             }
         }
         Metrics all = Metrics.of(pooled, truth, set.classes());
@@ -108,6 +135,23 @@ public final class GroupedCrossValidation {
                 + "percentile bootstrap over groups, 1000 resamples. AUC: %s.%n", mean(perFold, 0), sd(perFold, 0), mean(perFold, 2), sd(perFold, 2),
                 set.classes().size() == 2 ? "positive class '" + set.classes().get(1) + "'" : "macro one-vs-rest");
         System.out.println("Confusion (rows truth, columns predicted, " + set.classes() + "): " + confusion(pooled, truth, set.classes().size()));
+        if (withBaselines) {
+            System.out.printf(Locale.ROOT, "%nSame folds, same test crops, pooled (95 %% group-bootstrap intervals):%n%n");
+            System.out.println("| model | accuracy | macro F1 | AUC |");
+            System.out.println("|---|---|---|---|");
+            Map<String, float[][]> models = new LinkedHashMap<>();
+            models.put("compact CNN", pooled);
+            models.put("MLP on pixels (3 dense layers)", pooledBaselines.get(Baselines.MLP));
+            models.put("random forest on " + CropFeatures.NAMES.size() + " hand-made features ("
+                    + trees + " trees)", pooledBaselines.get(Baselines.FOREST));
+            for (Map.Entry<String, float[][]> e : models.entrySet()) {
+                Metrics pm = Metrics.of(e.getValue(), truth, set.classes());
+                Interval[] pci = groupIntervals(set, e.getValue(), truth, groups);
+                System.out.printf(Locale.ROOT, "| %s | %.3f [%.3f, %.3f] | %.3f [%.3f, %.3f] | %.3f [%.3f, %.3f] |%n",
+                        e.getKey(), pm.accuracy(), pci[0].low(), pci[0].high(), pm.macroF1(), pci[1].low(), pci[1].high(),
+                        pm.auc(), pci[2].low(), pci[2].high());
+            }
+        }
     }
 
     private static Map<String, Integer> groupSizes(CropSet set) {

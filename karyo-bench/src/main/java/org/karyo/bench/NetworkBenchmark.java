@@ -96,6 +96,7 @@ public final class NetworkBenchmark {
             case RESNET18 -> "resnet18";
             case RESNET34 -> "resnet34";
             case RESNET50 -> "resnet50";
+            case MLP -> throw new IllegalArgumentException("the PyTorch comparison has no MLP");
         };
         ProcessBuilder pb = new ProcessBuilder(python, Path.of("karyo-bench/python/torch_networks.py").toString(), "infer", name,
                 Integer.toString(size), Double.toString(seconds));

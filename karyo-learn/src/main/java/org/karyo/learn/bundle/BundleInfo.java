@@ -27,11 +27,14 @@ import org.karyo.learn.train.TrainingSettings;
  * @param metrics          held-out test metrics (name to value; null where undefined)
  * @param versions         software that made the model (karyo, djl, pytorch, java)
  * @param weights          weights file name inside the bundle
+ * @param baselines        held-out test metrics of the baselines trained on the same split (name to
+ *                         metrics, see {@link org.karyo.learn.baseline.Baselines}); null when none were trained
  */
 public record BundleInfo(String format, String created, ModelSpec model, List<String> classes, int inputSize,
                          PercentileScaling normalisation, CropSettings cropRecipe, String cropRecipeSource,
                          TrainingSettings training, SplitSettings split, DataSummary data, TrainingSummary result,
-                         Map<String, Double> metrics, Map<String, String> versions, String weights) {
+                         Map<String, Double> metrics, Map<String, String> versions, String weights,
+                         Map<String, Map<String, Double>> baselines) {
 
     public static final String FORMAT = "karyo-model/1";
 
@@ -40,12 +43,19 @@ public record BundleInfo(String format, String created, ModelSpec model, List<St
      * @param classCounts crops per class in the whole dataset
      * @param groups      distinct split units (images, wells, patients)
      * @param train       crops in the training split (likewise validation, test)
+     * @param groupPattern regular expression whose first capture group in a file name named the group
+     *                    (folders of class sub-folders); null when groups came from a manifest or per file
      */
     public record DataSummary(String path, String fingerprint, int crops, Map<String, Integer> classCounts,
-                              int groups, int train, int validation, int test) {
+                              int groups, int train, int validation, int test, String groupPattern) {
     }
 
-    /** @param bestEpoch the epoch whose weights the bundle holds (1-based) */
-    public record TrainingSummary(int epochsRun, int bestEpoch, double seconds) {
+    /**
+     * @param bestEpoch      the epoch whose weights the bundle holds (1-based)
+     * @param initialWeights where the starting weights came from ('karyo train --init'); null for random
+     * @param resumedAfterEpoch the checkpoint's epoch training continued from ('karyo train --resume'); 0 if none
+     */
+    public record TrainingSummary(int epochsRun, int bestEpoch, double seconds,
+                                  org.karyo.learn.train.InitialWeights.Applied initialWeights, int resumedAfterEpoch) {
     }
 }

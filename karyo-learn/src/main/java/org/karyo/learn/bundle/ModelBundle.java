@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.karyo.KaryoInputException;
 import org.karyo.learn.engine.Engines;
 import org.karyo.learn.train.Classifier;
+import org.karyo.learn.train.TrainingOptions;
 
 /**
  * A trained model as one folder: {@code bundle.json} ({@link BundleInfo}) and the weights, plus
@@ -61,7 +62,10 @@ public final class ModelBundle implements AutoCloseable {
             return; // an older model: replaced as a whole
         }
         try (Stream<Path> s = Files.list(target)) {
-            if (s.findAny().isPresent()) {
+            // A training checkpoint (and a temporary one a kill left) belongs in the model folder.
+            if (s.map(p -> p.getFileName().toString())
+                    .anyMatch(n -> !n.equals(TrainingOptions.CHECKPOINT_FILE)
+                            && !(n.startsWith("." + TrainingOptions.CHECKPOINT_FILE) && n.endsWith(".part")))) {
                 throw new KaryoInputException(target, "folder is not empty and holds no model; choose another --model");
             }
         } catch (IOException e) {

@@ -9,9 +9,16 @@ public enum Architecture {
     /** torchvision ResNet-50: bottleneck blocks (3, 4, 6, 3), the ViResNet backbone. */
     RESNET50,
     /** Four conv-BN-ReLU-pool blocks (32 to 256 channels) for native 48 to 96 px crops. */
-    COMPACT;
+    COMPACT,
+    /** Pixels flattened into three dense layers (hidden, hidden / 2, classes): the no-convolution baseline. */
+    MLP;
 
     public boolean isResNet() {
-        return this != COMPACT;
+        return this == RESNET18 || this == RESNET34 || this == RESNET50;
+    }
+
+    /** Has convolutional feature maps (so class activation maps exist). */
+    public boolean isConvolutional() {
+        return this != MLP;
     }
 }

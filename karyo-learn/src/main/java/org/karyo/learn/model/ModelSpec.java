@@ -8,7 +8,8 @@ package org.karyo.learn.model;
  * @param numClasses    at least 2
  * @param inputSize     square side in pixels the network is fed (study: 224; compact: 48 to 96)
  * @param head          classifier on the pooled features
- * @param hiddenUnits   hidden dense units of the {@link Head#STUDY} head (study: 1024); ignored by LINEAR
+ * @param hiddenUnits   hidden dense units of the {@link Head#STUDY} head (study: 1024), or the MLP's first
+ *                      hidden layer; ignored by LINEAR
  * @param dropout       dropout rate before the last dense layer, in [0, 1) (study: 0.5)
  */
 public record ModelSpec(Architecture architecture, int inputChannels, int numClasses, int inputSize,
@@ -25,7 +26,7 @@ public record ModelSpec(Architecture architecture, int inputChannels, int numCla
             throw new IllegalArgumentException("need at least 2 classes, not " + numClasses);
         }
         // Five stride-2 stages in a ResNet, four pools in the compact net: smaller inputs vanish.
-        int minSize = architecture.isResNet() ? 32 : 16;
+        int minSize = architecture.isResNet() ? 32 : architecture == Architecture.COMPACT ? 16 : 4;
         if (inputSize < minSize || inputSize > 1024) {
             throw new IllegalArgumentException("input size must be in " + minSize + "..1024 for "
                     + architecture + ", not " + inputSize);
@@ -51,6 +52,14 @@ public record ModelSpec(Architecture architecture, int inputChannels, int numCla
     /** The compact CNN for native-resolution crops: linear head after dropout 0.5. */
     public static ModelSpec compact(int inputChannels, int numClasses, int inputSize) {
         return new ModelSpec(Architecture.COMPACT, inputChannels, numClasses, inputSize, Head.LINEAR, 1024, 0.5f);
+    }
+
+    /**
+     * The multilayer perceptron baseline: flattened pixels, dense 512 → BN → ReLU → dropout 0.5 → dense
+     * 256 → BN → ReLU → dropout 0.5 → dense N. (Head is ignored.)
+     */
+    public static ModelSpec mlp(int inputChannels, int numClasses, int inputSize) {
+        return new ModelSpec(Architecture.MLP, inputChannels, numClasses, inputSize, Head.LINEAR, 512, 0.5f);
     }
 
     public ModelSpec withHead(Head newHead) {

@@ -18,7 +18,11 @@ public final class Models {
      * the usual choice for ReLU networks trained from scratch.
      */
     public static Block build(ModelSpec spec) {
-        Block block = spec.architecture() == Architecture.COMPACT ? CompactCnn.build(spec) : ResNets.build(spec);
+        Block block = switch (spec.architecture()) {
+            case COMPACT -> CompactCnn.build(spec);
+            case MLP -> Mlp.build(spec);
+            default -> ResNets.build(spec);
+        };
         block.setInitializer(new XavierInitializer(XavierInitializer.RandomType.GAUSSIAN,
                 XavierInitializer.FactorType.IN, 2f), Parameter.Type.WEIGHT);
         return block;

@@ -100,6 +100,11 @@ public final class Classifier implements AutoCloseable {
         return model.getBlock();
     }
 
+    /** The reused input buffer; arrays made from it live until the caller's batch manager closes. */
+    Batches batches() {
+        return batches;
+    }
+
     /** The renderer that turns a raw crop into this network's input. */
     public CropRenderer renderer() {
         return new CropRenderer(spec.inputSize(), scaling);

@@ -18,12 +18,16 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.karyo.KaryoInputException;
 import org.karyo.learn.data.Crop;
 import org.karyo.learn.data.CropRenderer;
 import org.karyo.learn.data.CropSet;
+import org.karyo.learn.data.DataFingerprint;
 import org.karyo.learn.data.PercentileScaling;
 import org.karyo.learn.data.Split;
 import org.karyo.learn.engine.Engines;
@@ -50,6 +54,17 @@ public final class ClassifierTrainer {
 
     public static TrainingResult train(CropSet data, Split split, ModelSpec spec, PercentileScaling scaling,
                                        TrainingSettings settings, TrainingListener listener) {
+        try {
+            return train(data, split, spec, scaling, settings, listener, TrainingOptions.NONE);
+        } catch (KaryoInputException e) {
+            throw new IllegalStateException("no input files were given", e);
+        }
+    }
+
+    /** @throws KaryoInputException when the initial weights cannot be read or do not fit the network */
+    public static TrainingResult train(CropSet data, Split split, ModelSpec spec, PercentileScaling scaling,
+                                       TrainingSettings settings, TrainingListener listener, TrainingOptions options)
+            throws KaryoInputException {
         if (spec.numClasses() != data.classes().size()) {
             throw new IllegalArgumentException("spec has " + spec.numClasses() + " classes, data has "
                     + data.classes().size());
@@ -62,15 +77,17 @@ public final class ClassifierTrainer {
         Engines.seed(settings.seed());
         Classifier classifier = Classifier.create(spec, data.classes(), scaling);
         try {
-            return run(classifier, train, validation, settings, listener);
-        } catch (RuntimeException | Error e) {
+            return run(classifier, train, validation, settings, listener, options,
+                    options.checkpointDir() == null ? "" : runKey(data, split, spec, scaling, settings, options));
+        } catch (KaryoInputException | RuntimeException | Error e) {
             classifier.close();
             throw e;
         }
     }
 
     private static TrainingResult run(Classifier classifier, List<Crop> train, List<Crop> validation,
-                                      TrainingSettings s, TrainingListener listener) {
+                                      TrainingSettings s, TrainingListener listener, TrainingOptions options,
+                                      String runKey) throws KaryoInputException {
         ModelSpec spec = classifier.spec();
         CropRenderer renderer = classifier.renderer();
         Sampler sampler = new Sampler(train, spec.numClasses(), s.balanced());
@@ -88,6 +105,7 @@ public final class ClassifierTrainer {
         DefaultTrainingConfig config = new DefaultTrainingConfig(loss).optOptimizer(adam);
         List<float[]> validationInputs = validation.stream().map(c -> renderer.render(c.image())).toList();
         int[] validationLabels = validation.stream().mapToInt(Crop::label).toArray();
+        Path checkpoint = options.checkpointDir() == null ? null : options.checkpointDir().resolve(TrainingCheckpoint.FILE);
 
         Batches buffers = new Batches();
         List<EpochStats> history = new ArrayList<>();
@@ -96,11 +114,34 @@ public final class ClassifierTrainer {
         double bestLoss = Double.POSITIVE_INFINITY;
         long started = System.nanoTime();
         long updates = 0;
+        int firstEpoch = 1;
+        boolean finished = false;
+        InitialWeights.Applied init = null;
         try (Trainer trainer = classifier.model().newTrainer(config)) {
             trainer.initialize(Models.inputShape(spec, s.batchSize()));
-            for (int epoch = 1; epoch <= s.maxEpochs(); epoch++) {
+            if (options.initialWeights() != null) {
+                init = InitialWeights.apply(options.initialWeights(), classifier);
+            }
+            if (options.resume()) {
+                if (!Files.isRegularFile(checkpoint)) {
+                    throw new KaryoInputException(options.checkpointDir(), "holds no training checkpoint to resume");
+                }
+                TrainingCheckpoint.Progress p = TrainingCheckpoint.read(checkpoint, runKey, sampler, classifier.block(),
+                        spec, adam, classifier.model().getNDManager());
+                history.addAll(p.history());
+                best = p.best();
+                bestEpoch = p.bestEpoch();
+                bestLoss = p.bestLoss();
+                updates = p.updates();
+                started -= (long) (p.elapsedSeconds() * 1e9);
+                firstEpoch = p.epoch() + 1;
+                finished = stops(s, p.epoch(), bestEpoch, started);
+            }
+            for (int epoch = firstEpoch; epoch <= s.maxEpochs() && !finished; epoch++) {
                 long epochStart = System.nanoTime();
                 SplittableRandom random = new SplittableRandom(s.seed() * 1_000_003L + epoch);
+                // Dropout draws from PyTorch's generator: seeding it per epoch makes a resumed run draw alike.
+                Engines.seed(s.seed() * 1_000_003L + epoch);
                 double lossSum = 0;
                 long correct = 0;
                 long seen = 0;
@@ -143,18 +184,39 @@ public final class ClassifierTrainer {
                     bestLoss = monitored;
                     bestEpoch = epoch;
                     best = snapshot(classifier.block());
-                } else if (epoch - bestEpoch >= s.patience()) {
-                    break;
                 }
-                if (s.timeLimitSeconds() > 0 && (System.nanoTime() - started) / 1e9 >= s.timeLimitSeconds()) {
-                    break;
+                finished = stops(s, epoch, bestEpoch, started);
+                if (checkpoint != null) {
+                    try {
+                        TrainingCheckpoint.write(checkpoint, runKey, new TrainingCheckpoint.Progress(epoch, updates,
+                                bestEpoch, bestLoss, (System.nanoTime() - started) / 1e9, history, best), sampler,
+                                classifier.block(), adam);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("cannot write the checkpoint " + checkpoint, e);
+                    }
                 }
             }
         }
         if (best != null) {
             restore(classifier, best);
         }
-        return new TrainingResult(classifier, history, bestEpoch);
+        return new TrainingResult(classifier, history, bestEpoch, init, firstEpoch - 1);
+    }
+
+    /** Early stopping (no validation improvement for {@code patience} epochs) or the wall-time limit. */
+    private static boolean stops(TrainingSettings s, int epoch, int bestEpoch, long started) {
+        return epoch - bestEpoch >= s.patience()
+                || (s.timeLimitSeconds() > 0 && (System.nanoTime() - started) / 1e9 >= s.timeLimitSeconds());
+    }
+
+    /**
+     * What a checkpoint must agree on to be resumed: network, classes, scaling, the settings that shape
+     * the run (not the time limit), the data and split, and the starting weights.
+     */
+    private static String runKey(CropSet data, Split split, ModelSpec spec, PercentileScaling scaling,
+                                 TrainingSettings s, TrainingOptions options) {
+        return spec + "|" + data.classes() + "|" + scaling + "|" + s.withLimits(s.maxBatchesPerEpoch(), 0) + "|"
+                + DataFingerprint.of(data) + "|" + split.hashCode() + "|" + options.initialWeights();
     }
 
     /** Mean loss and accuracy on already-rendered crops, without recording gradients. */

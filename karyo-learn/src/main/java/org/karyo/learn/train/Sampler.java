@@ -51,6 +51,31 @@ final class Sampler {
         return picks;
     }
 
+    /** The pass position (unbalanced sampling carries a shuffle across epochs), for checkpoints. */
+    void save(java.io.DataOutputStream out) throws java.io.IOException {
+        out.writeInt(cursor);
+        out.writeInt(order.length);
+        for (int i : order) {
+            out.writeInt(i);
+        }
+    }
+
+    void restore(java.io.DataInputStream in) throws java.io.IOException {
+        int c = in.readInt();
+        int[] o = new int[in.readInt()];
+        for (int i = 0; i < o.length; i++) {
+            o[i] = in.readInt();
+            if (o[i] < 0 || o[i] >= size) {
+                throw new java.io.IOException("sampler position out of range");
+            }
+        }
+        if (c < 0 || c > o.length) {
+            throw new java.io.IOException("sampler cursor out of range");
+        }
+        order = o;
+        cursor = c;
+    }
+
     private int[] shuffled(SplittableRandom random) {
         int[] o = new int[size];
         for (int i = 0; i < size; i++) {

@@ -30,9 +30,9 @@ class ModelBundleTest {
     static BundleInfo info() {
         return new BundleInfo(BundleInfo.FORMAT, "2026-01-01T00:00:00Z", SPEC, List.of("a", "b"), 24,
                 new PercentileScaling(2, 99), RECIPE, "dataset", TrainingSettings.DEFAULT, SplitSettings.DEFAULT,
-                new BundleInfo.DataSummary("ds", "sha256:00", 10, Map.of("a", 5, "b", 5), 4, 6, 2, 2),
-                new BundleInfo.TrainingSummary(3, 2, 1.5), java.util.Collections.singletonMap("auc", null),
-                Map.of("java", "17"), ModelBundle.WEIGHTS);
+                new BundleInfo.DataSummary("ds", "sha256:00", 10, Map.of("a", 5, "b", 5), 4, 6, 2, 2, null),
+                new BundleInfo.TrainingSummary(3, 2, 1.5, null, 0), java.util.Collections.singletonMap("auc", null),
+                Map.of("java", "17"), ModelBundle.WEIGHTS, null);
     }
 
     private static List<Plane> crops() {

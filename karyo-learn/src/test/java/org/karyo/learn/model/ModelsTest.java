@@ -38,6 +38,16 @@ class ModelsTest {
     }
 
     @Test
+    void mlpIsThreeDenseLayersOnThePixels() {
+        ModelSpec spec = ModelSpec.mlp(1, 2, 16);
+        // dense + BN (scale, shift) twice, then the output layer
+        assertThat(countInitialised(spec)).isEqualTo(256L * 512 + 512 + 2 * 512 + 512L * 256 + 256 + 2 * 256 + 256L * 2 + 2);
+        assertThat(forwardShape(spec, 3)).isEqualTo(new Shape(3, 2));
+        assertThat(Architecture.MLP.isResNet()).isFalse();
+        assertThat(Architecture.MLP.isConvolutional()).isFalse();
+    }
+
+    @Test
     void resnet34MatchesTorchvisionParameterCount() {
         ModelSpec spec = new ModelSpec(Architecture.RESNET34, 3, 1000, 64, Head.LINEAR, 1024, 0f);
         assertThat(countInitialised(spec)).isEqualTo(21_797_672L);

@@ -49,6 +49,19 @@ class ClassifierTrainerTest {
     }
 
     @Test
+    void theMlpBaselineLearnsTooWithTheSameSettings() {
+        TrainingResult result = ClassifierTrainer.train(DATA, SPLIT, ModelSpec.mlp(1, 2, SIZE), PercentileScaling.DEFAULT,
+                QUICK);
+        try (Classifier c = result.classifier()) {
+            float[][] p = c.predictProba(testImages());
+            List<Crop> test = DATA.select(SPLIT.test());
+            long correct = IntStream.range(0, test.size())
+                    .filter(i -> (p[i][1] > p[i][0] ? 1 : 0) == test.get(i).label()).count();
+            assertThat((double) correct / test.size()).isGreaterThanOrEqualTo(0.8);
+        }
+    }
+
+    @Test
     void sameSeedGivesTheSameHistory() {
         TrainingSettings two = QUICK.withEpochs(2);
         TrainingResult a = train(two);
