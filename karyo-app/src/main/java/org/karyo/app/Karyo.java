@@ -27,6 +27,8 @@ import picocli.CommandLine.Command;
                 TrainCommand.class,
                 EvaluateCommand.class,
                 PredictCommand.class,
+                TracksFromLabelsCommand.class,
+                FatesCommand.class,
         })
 public final class Karyo implements Runnable {
     public static final int EXIT_OK = 0;
