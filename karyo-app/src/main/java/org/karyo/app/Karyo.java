@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
                 PredictCommand.class,
                 TracksFromLabelsCommand.class,
                 FatesCommand.class,
+                TimecourseCommand.class,
         })
 public final class Karyo implements Runnable {
     public static final int EXIT_OK = 0;
