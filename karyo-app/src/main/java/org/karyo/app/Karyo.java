@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
                 TracksFromLabelsCommand.class,
                 FatesCommand.class,
                 TimecourseCommand.class,
+                FateCropsCommand.class,
         })
 public final class Karyo implements Runnable {
     public static final int EXIT_OK = 0;
