@@ -72,7 +72,9 @@ final class FateReport {
         FateCalls first = wells.values().iterator().next();
         j.addProperty("reporter_threshold", first.reporterThreshold());
         j.addProperty("pi_threshold", first.piThreshold());
-        j.add("all", summary(allCalls()));
+        JsonObject pooled = summary(allCalls());
+        pooled.addProperty("spreader_fraction", pooledSpreaderFraction());
+        j.add("all", pooled);
         JsonObject per = new JsonObject();
         wells.forEach((w, c) -> {
             JsonObject o = summary(c.calls());
@@ -93,6 +95,18 @@ final class FateReport {
         o.addProperty("overridden", calls.stream().filter(c -> c.source() == FateCall.Source.OVERRIDE).count());
         o.addProperty("spreader_fraction", FateCalls.spreaderFraction(calls));
         return o;
+    }
+
+    /** Spreader cells over infected cells, counted well by well (track ids repeat between wells). */
+    private double pooledSpreaderFraction() {
+        int s = 0;
+        int inf = 0;
+        for (FateCalls c : wells.values()) {
+            int[] k = FateCalls.spreaderCount(c.calls());
+            s += k[0];
+            inf += k[1];
+        }
+        return inf == 0 ? Double.NaN : (double) s / inf;
     }
 
     /** Truth summary over one well (or all wells that have truth when well is null). */
@@ -175,7 +189,7 @@ final class FateReport {
         sb.append(String.format(Locale.ROOT, "cuts: reporter %.1f, PI %.1f (persistence %d frames)%n",
                 first.reporterThreshold(), first.piThreshold(), settings.persistence()));
         sb.append(String.format(Locale.ROOT, "%d tracks: %d spreader, %d nonspreader, %d uninfected; spreader fraction %s%n",
-                all.size(), n.get(Fate.SPREADER), n.get(Fate.NONSPREADER), n.get(Fate.UNINFECTED), pct(FateCalls.spreaderFraction(all))));
+                all.size(), n.get(Fate.SPREADER), n.get(Fate.NONSPREADER), n.get(Fate.UNINFECTED), pct(pooledSpreaderFraction())));
         if (wells.size() > 1) {
             wells.forEach((w, c) -> sb.append(String.format(Locale.ROOT, "  %s: spreader fraction %s%s%n", w,
                     pct(c.spreaderFraction()), truth.containsKey(w) ? " (truth " + pct(trueSpreaderFraction(w)) + ")" : "")));

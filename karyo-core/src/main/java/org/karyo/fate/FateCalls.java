@@ -31,6 +31,15 @@ public record FateCalls(List<FateCall> calls, double reporterThreshold, double p
      * daughters, and not again itself.
      */
     public static double spreaderFraction(List<FateCall> calls) {
+        int[] c = spreaderCount(calls);
+        return c[1] == 0 ? Double.NaN : (double) c[0] / c[1];
+    }
+
+    /**
+     * {spreader cells, infected cells} of one field's calls (track ids are unique within a field only, so pool
+     * fields by adding these counts).
+     */
+    public static int[] spreaderCount(List<FateCall> calls) {
         java.util.Set<Integer> dividedParents = new java.util.HashSet<>();
         for (FateCall c : calls) if (c.parent() != 0) dividedParents.add(c.parent());
         int spreaders = 0;
@@ -40,7 +49,7 @@ public record FateCalls(List<FateCall> calls, double reporterThreshold, double p
             infected++;
             if (c.fate() == Fate.SPREADER) spreaders++;
         }
-        return infected == 0 ? Double.NaN : (double) spreaders / infected;
+        return new int[] {spreaders, infected};
     }
 
     public double spreaderFraction() {
