@@ -18,7 +18,7 @@ import java.util.TreeMap;
  * the predicted spreader fraction (tracks voted by their crops' mean probabilities) against the fraction called
  * from the reporter and PI. Prints markdown tables and writes a PNG of accuracy against hours before lysis.
  *
- * <p>Usage: FatePredictionReport PREDICTIONS_CSV FRAMES_CSV FATES_CSV PNG [BIN_HOURS]
+ * <p>Usage: FatePredictionReport PREDICTIONS_CSV FRAMES_CSV FATES_CSV PNG [BIN_HOURS] [WINDOW_HOURS_BEFORE_LYSIS]
  */
 public final class FatePredictionReport {
     private FatePredictionReport() {
@@ -34,6 +34,8 @@ public final class FatePredictionReport {
         for (Map<String, String> f : CsvReader.read(Path.of(args[1]))) frames.put(f.get("path"), f);
         List<Map<String, String>> fates = CsvReader.read(Path.of(args[2]));
         double bin = args.length > 4 ? Double.parseDouble(args[4]) : 5;
+        double window = args.length > 5 ? Double.parseDouble(args[5]) : 20;
+        int[] inWindow = new int[2];
         List<String> classes = preds.get(0).keySet().stream().filter(k -> k.startsWith("p_")).map(k -> k.substring(2)).toList();
 
         int[] total = new int[2];
@@ -49,6 +51,7 @@ public final class FatePredictionReport {
             if (f == null) throw new IllegalArgumentException("no frames.csv row for " + p.get("path"));
             boolean right = p.get("class").equals(p.get("predicted"));
             add(total, right);
+            if (!p.get("class").equals("spreader") || Double.parseDouble(f.get("hours_before_lysis")) >= window) add(inWindow, right);
             add(perClass.computeIfAbsent(p.get("class"), k -> new int[2]), right);
             if (p.get("class").equals("spreader")) {
                 add(byLysis.computeIfAbsent(floorBin(Double.parseDouble(f.get("hours_before_lysis")), bin), k -> new int[2]), right);
@@ -61,7 +64,8 @@ public final class FatePredictionReport {
             for (int k = 0; k < classes.size(); k++) acc[k] += Double.parseDouble(p.get("p_" + classes.get(k)));
             trackTruth.put(track, p.get("class"));
         }
-        System.out.printf(Locale.ROOT, "Held-out crops: %d, accuracy %.3f%n%n", total[1], acc(total));
+        System.out.printf(Locale.ROOT, "Held-out crops: %d, accuracy %.3f; in the training window (spreaders >= %.0f h before lysis): "
+                + "%d, accuracy %.3f%n%n", total[1], acc(total), window, inWindow[1], acc(inWindow));
         System.out.println("| class | crops | accuracy |");
         System.out.println("|---|---|---|");
         perClass.forEach((c, v) -> System.out.printf(Locale.ROOT, "| %s | %d | %.3f |%n", c, v[1], acc(v)));
@@ -123,11 +127,11 @@ public final class FatePredictionReport {
 
     private static void plot(Path png, TreeMap<Double, int[]> byLysis, TreeMap<Double, int[]> byHpiNon, double bin) throws Exception {
         List<LinePlot.Line> lines = new ArrayList<>();
-        lines.add(new LinePlot.Line("spreader crops: accuracy vs hours before lysis (bin start)",
+        lines.add(new LinePlot.Line("spreader crops",
                 byLysis.keySet().stream().mapToDouble(d -> d + bin / 2).toArray(),
                 byLysis.values().stream().mapToDouble(FatePredictionReport::acc).toArray(), false, true));
         List<LinePlot.Line> lines2 = new ArrayList<>();
-        lines2.add(new LinePlot.Line("nonspreader crops: accuracy vs hours post infection",
+        lines2.add(new LinePlot.Line("nonspreader crops",
                 byHpiNon.keySet().stream().mapToDouble(d -> d + bin / 2).toArray(),
                 byHpiNon.values().stream().mapToDouble(FatePredictionReport::acc).toArray(), false, true));
         LinePlot.write(png, 800, 360, List.of(
