@@ -102,7 +102,7 @@ final class FateCropsCommand implements Callable<Integer> {
         List<TracksTable.Tracks> tables = new ArrayList<>();
         List<Map<Integer, FatesTable.Row>> calls = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            names.add(wells.isEmpty() ? Path.of(tracks.get(i).toAbsolutePath().normalize().toString()).getFileName().toString() : wells.get(i));
+            names.add(wells.isEmpty() ? FatesCommand.wellName(tracks.get(i)) : wells.get(i));
             tables.add(TracksTable.read(tracks.get(i)));
             calls.add(FatesTable.read(fates, names.get(i)));
         }
@@ -167,7 +167,7 @@ final class FateCropsCommand implements Callable<Integer> {
         List<LabelSeries> labelSeries = new ArrayList<>();
         for (int i = 0; i < tracks.size(); i++) {
             movieFrames.add(MovieFrames.open(movies.get(i), null, null));
-            labelSeries.add(LabelSeries.open(labels.isEmpty() ? tracks.get(i) : labels.get(i)));
+            labelSeries.add(LabelSeries.open(labels.isEmpty() ? TracksTable.locate(tracks.get(i)).toAbsolutePath().getParent() : labels.get(i)));
         }
         try (CropDataset ds = CropDataset.create(out); Progress bar = new Progress("fate crops", picks.size(), !noProgress);
              CsvStream frames = new CsvStream(out.toAbsolutePath().getParent().resolve("." + out.getFileName() + ".frames.csv"),

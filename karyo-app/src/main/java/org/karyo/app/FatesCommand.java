@@ -116,7 +116,8 @@ final class FatesCommand implements Callable<Integer> {
         }
     }
 
-    private static String wellName(Path p) {
+    /** A tracks folder's well name: the folder's own name (the parent's when given the tracks.csv file). */
+    static String wellName(Path p) {
         Path dir = p.getFileName() != null && p.getFileName().toString().endsWith(".csv") ? p.toAbsolutePath().getParent() : p.toAbsolutePath();
         return dir.normalize().getFileName().toString();
     }
