@@ -28,6 +28,10 @@ import picocli.CommandLine.Command;
                 TrainCommand.class,
                 EvaluateCommand.class,
                 PredictCommand.class,
+                TracksFromLabelsCommand.class,
+                FatesCommand.class,
+                TimecourseCommand.class,
+                FateCropsCommand.class,
         })
 public final class Karyo implements Runnable {
     public static final int EXIT_OK = 0;

@@ -3,12 +3,12 @@ package org.karyo.label;
 import java.util.Arrays;
 
 /** Automatic cuts on a small sample of values (one per nucleus), computed exactly rather than on a histogram. */
-final class ThresholdFinder {
+public final class ThresholdFinder {
     private ThresholdFinder() {
     }
 
     /** Otsu's cut: the midpoint between the two sorted values where between-class variance is largest. */
-    static double otsu(double[] values) {
+    public static double otsu(double[] values) {
         double[] v = values.clone();
         Arrays.sort(v);
         int n = v.length;
@@ -33,7 +33,7 @@ final class ThresholdFinder {
     }
 
     /** Between-class variance over total variance for a cut (1 = perfectly two-valued). */
-    static double separation(double[] values, double cut) {
+    public static double separation(double[] values, double cut) {
         int n = values.length;
         if (n < 2) return 0;
         double mean = 0;
@@ -63,7 +63,7 @@ final class ThresholdFinder {
      * Fits two Gaussians by EM, started from the Otsu split, and returns where their weighted densities
      * are equal between the two means. Falls back to Otsu when a component collapses.
      */
-    static double mixture(double[] v) {
+    public static double mixture(double[] v) {
         double otsu = otsu(v);
         int n = v.length;
         double w0 = 0, m0 = 0, m1 = 0;

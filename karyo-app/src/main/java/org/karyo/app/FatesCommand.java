@@ -1,0 +1,147 @@
+package org.karyo.app;
+
+import org.karyo.KaryoInputException;
+import org.karyo.fate.Fate;
+import org.karyo.fate.FateCall;
+import org.karyo.fate.FateCaller;
+import org.karyo.fate.FateCalls;
+import org.karyo.fate.FateScore;
+import org.karyo.fate.FateSettings;
+import org.karyo.fate.TrackSeries;
+import org.karyo.fate.TrueFate;
+import org.karyo.io.AtomicFiles;
+import org.karyo.io.table.CsvReader;
+import org.karyo.label.ThresholdMethod;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** 'karyo fates': spreader / nonspreader / uninfected per track from its reporter and PI series. */
+@Command(name = "fates", mixinStandardHelpOptions = true, versionProvider = KaryoVersion.class,
+        description = {
+                "Call each track's fate from its reporter and propidium iodide (PI) series in tracks.csv.",
+                "Infection = reporter onset, lysis = PI onset: the first frame of a run of --persistence consecutive frames",
+                "above the cut (found on all track-frame values, Otsu on log values by default, or given). spreader =",
+                "infected and later lysed; nonspreader = infected and intact until its track ends; uninfected otherwise.",
+                "A daughter inherits its mother's reporter history (a cell infected before dividing has both daughters",
+                "infected at the mother's onset); an infected mother that divided is a spreader if any descendant lysed.",
+                "Each TRACKS folder is one field (well); all are called with the same cuts. Writes into --out:",
+                "  fates.csv   well,track_id,parent,fate,infection_hours,lysis_hours,frames,root,first_frame,last_frame,",
+                "              called_fate,source,inherited,followed_hours (+ true_fate,true_infection_hours,true_lysis_hours)",
+                "  fates.json  cuts, counts, spreader fraction (spreaders / infected cells) overall and per well, and with",
+                "              --truth the confusion matrix and onset-time errors in hours",
+                "The spreader fraction counts cells: an infected mother that divided counts through her daughters only."})
+final class FatesCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "TRACKS", description = "Folders holding tracks.csv (or the files), one per field.")
+    List<Path> tracks;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write fates.csv and fates.json into.")
+    Path out;
+
+    @Option(names = "--well", paramLabel = "NAME", description = "Name per TRACKS folder, in order (default: the folder's name).")
+    List<String> wells = new ArrayList<>();
+
+    @Option(names = "--override", paramLabel = "FILE", description = "CSV track_id,fate[,well]: fates set by hand replace the calls.")
+    Path override;
+
+    @Option(names = "--persistence", defaultValue = "2", paramLabel = "N", description = "Frames in a row above the cut that make an onset (default: ${DEFAULT-VALUE}).")
+    int persistence;
+
+    @Option(names = "--threshold-method", defaultValue = "otsu", paramLabel = "otsu|mixture", description = "Automatic cut (default: ${DEFAULT-VALUE}).")
+    String method;
+
+    @Option(names = "--linear", description = "Find automatic cuts on raw values instead of log values.")
+    boolean linear;
+
+    @Option(names = "--reporter-threshold", paramLabel = "V", description = "Reporter cut (mean in the nucleus) instead of an automatic one.")
+    Double reporterThreshold;
+
+    @Option(names = "--pi-threshold", paramLabel = "V", description = "PI cut instead of an automatic one.")
+    Double piThreshold;
+
+    @Option(names = "--truth", paramLabel = "CELLS_CSV", description = {"Ground truth per TRACKS folder, in order ('karyo simulate timelapse' cells.csv:",
+            "label,infection_hours,lysis_hours...; label = track id, so tracks must come from its labels)."})
+    List<Path> truth = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        if (!wells.isEmpty() && wells.size() != tracks.size()) throw new KaryoInputException(null, "give one --well name per TRACKS folder");
+        if (!truth.isEmpty() && truth.size() != tracks.size()) throw new KaryoInputException(null, "give one --truth file per TRACKS folder");
+        FateSettings settings = settings();
+        Map<String, Map<Integer, Fate>> overrides = FateOverrides.read(override);
+        Map<String, List<TrackSeries>> byWell = new LinkedHashMap<>();
+        for (int i = 0; i < tracks.size(); i++) {
+            String name = wells.isEmpty() ? wellName(tracks.get(i)) : wells.get(i);
+            if (byWell.put(name, TracksTable.read(tracks.get(i)).series()) != null) {
+                throw new KaryoInputException(tracks.get(i), "well name '" + name + "' is used twice; name them with --well");
+            }
+        }
+        List<TrackSeries> all = byWell.values().stream().flatMap(List::stream).toList();
+        if (all.isEmpty()) throw new KaryoInputException(tracks.get(0), "has no tracks");
+        FateSettings fixed = new FateCaller(settings).resolve(all);
+        FateCaller caller = new FateCaller(fixed);
+        FateReport report = new FateReport(fixed);
+        int i = 0;
+        for (Map.Entry<String, List<TrackSeries>> e : byWell.entrySet()) {
+            FateCalls calls = caller.call(e.getValue(), FateOverrides.forWell(overrides, e.getKey()));
+            Map<Integer, TrueFate> t = truth.isEmpty() ? null : readTruth(truth.get(i));
+            report.add(e.getKey(), calls, t);
+            i++;
+        }
+        report.write(out);
+        System.out.print(report.summary());
+        return Karyo.EXIT_OK;
+    }
+
+    private FateSettings settings() throws KaryoInputException {
+        ThresholdMethod m = switch (method.toLowerCase(Locale.ROOT)) {
+            case "otsu" -> ThresholdMethod.OTSU;
+            case "mixture" -> ThresholdMethod.MIXTURE;
+            default -> throw new KaryoInputException(null, "--threshold-method must be otsu or mixture, not '" + method + "'");
+        };
+        try {
+            return FateSettings.DEFAULTS.withPersistence(persistence).withMethod(m, !linear)
+                    .withThresholds(reporterThreshold == null ? Double.NaN : reporterThreshold, piThreshold == null ? Double.NaN : piThreshold);
+        } catch (IllegalArgumentException e) {
+            throw new KaryoInputException(null, e.getMessage());
+        }
+    }
+
+    /** A tracks folder's well name: the folder's own name (the parent's when given the tracks.csv file). */
+    static String wellName(Path p) {
+        Path dir = p.getFileName() != null && p.getFileName().toString().endsWith(".csv") ? p.toAbsolutePath().getParent() : p.toAbsolutePath();
+        return dir.normalize().getFileName().toString();
+    }
+
+    static Map<Integer, TrueFate> readTruth(Path file) throws KaryoInputException {
+        Map<Integer, TrueFate> out = new HashMap<>();
+        List<Map<String, String>> rows = CsvReader.read(file);
+        int line = 1;
+        for (Map<String, String> r : rows) {
+            line++;
+            if (!r.containsKey("label") || !r.containsKey("infection_hours") || !r.containsKey("lysis_hours")) {
+                throw new KaryoInputException(file, "needs columns label,infection_hours,lysis_hours (a 'karyo simulate timelapse' cells.csv)");
+            }
+            try {
+                int id = Integer.parseInt(r.get("label").strip());
+                out.put(id, new TrueFate(id, num(r.get("infection_hours")), num(r.get("lysis_hours"))));
+            } catch (NumberFormatException e) {
+                throw new KaryoInputException(file, "line " + line + ": not a number (" + e.getMessage() + ")");
+            }
+        }
+        return out;
+    }
+
+    private static double num(String s) {
+        return s == null || s.isBlank() ? Double.NaN : Double.parseDouble(s.strip());
+    }
+}

@@ -1,0 +1,43 @@
+package org.karyo.fate;
+
+import org.karyo.label.ThresholdMethod;
+
+/**
+ * How fates are called from reporter and PI series.
+ *
+ * @param persistence       consecutive frames above threshold that make an onset (default 2)
+ * @param method            OTSU or MIXTURE for automatic thresholds, on all track-frame values of the channel;
+ *                          FIXED uses the two given thresholds
+ * @param logScale          find automatic thresholds on log values: reporter levels are log-normal between cells,
+ *                          so on a linear scale a few very bright cells pull the cut up
+ * @param reporterThreshold the reporter cut when FIXED (NaN otherwise)
+ * @param piThreshold       the PI cut when FIXED (NaN otherwise)
+ */
+public record FateSettings(int persistence, ThresholdMethod method, boolean logScale, double reporterThreshold,
+                           double piThreshold) {
+    public static final FateSettings DEFAULTS = new FateSettings(2, ThresholdMethod.OTSU, true, Double.NaN, Double.NaN);
+
+    public FateSettings {
+        if (persistence < 1 || persistence > 100) {
+            throw new IllegalArgumentException("persistence must be 1..100 frames, not " + persistence);
+        }
+        if (method == null) throw new IllegalArgumentException("threshold method is required");
+        if (method == ThresholdMethod.FIXED && !(Double.isFinite(reporterThreshold) && Double.isFinite(piThreshold))) {
+            throw new IllegalArgumentException("fixed thresholds need both a reporter and a PI value");
+        }
+    }
+
+    public FateSettings withPersistence(int frames) {
+        return new FateSettings(frames, method, logScale, reporterThreshold, piThreshold);
+    }
+
+    public FateSettings withMethod(ThresholdMethod m, boolean log) {
+        return new FateSettings(persistence, m, log, reporterThreshold, piThreshold);
+    }
+
+    /** Fixed cuts; NaN for one of them keeps that channel automatic (OTSU). */
+    public FateSettings withThresholds(double reporter, double pi) {
+        return new FateSettings(persistence, method == ThresholdMethod.FIXED ? ThresholdMethod.OTSU : method, logScale,
+                reporter, pi);
+    }
+}
