@@ -34,8 +34,8 @@ public final class FateCaller {
      * one cut, so a well without infection is not split into two classes by a threshold of its own.
      */
     public FateSettings resolve(List<TrackSeries> tracks) {
-        double[] rep = Cut.of(tracks, TrackSeries::reporter, settings, settings.reporterThreshold());
-        double[] pi = Cut.of(tracks, TrackSeries::pi, settings, settings.piThreshold());
+        double[] rep = Cut.of(tracks, TrackSeries::reporter, settings, settings.reporterThreshold(), false);
+        double[] pi = Cut.of(tracks, TrackSeries::pi, settings, settings.piThreshold(), true);
         return settings.withThresholds(rep[0], pi[0]);
     }
 
@@ -45,8 +45,8 @@ public final class FateCaller {
         for (TrackSeries t : tracks) {
             if (byId.put(t.trackId(), t) != null) throw new IllegalArgumentException("track " + t.trackId() + " appears twice");
         }
-        double[] rep = Cut.of(tracks, TrackSeries::reporter, settings, settings.reporterThreshold());
-        double[] pi = Cut.of(tracks, TrackSeries::pi, settings, settings.piThreshold());
+        double[] rep = Cut.of(tracks, TrackSeries::reporter, settings, settings.reporterThreshold(), false);
+        double[] pi = Cut.of(tracks, TrackSeries::pi, settings, settings.piThreshold(), true);
         Map<Integer, List<Integer>> children = new HashMap<>();
         for (TrackSeries t : tracks) {
             if (t.parent() != 0 && byId.containsKey(t.parent())) {
@@ -152,7 +152,7 @@ public final class FateCaller {
      */
     private static final class Cut {
         static double[] of(List<TrackSeries> tracks, java.util.function.Function<TrackSeries, double[]> channel,
-                           FateSettings s, double given) {
+                           FateSettings s, double given, boolean rareMinority) {
             List<Double> all = new ArrayList<>();
             for (TrackSeries t : tracks) {
                 double peak = sustainedPeak(channel.apply(t), s.persistence());
@@ -169,8 +169,27 @@ public final class FateCaller {
             if (s.logScale()) for (int i = 0; i < scaled.length; i++) scaled[i] = Math.log(scaled[i] - shift);
             double cut = s.method() == ThresholdMethod.MIXTURE ? ThresholdFinder.mixture(scaled) : ThresholdFinder.otsu(scaled);
             double sep = ThresholdFinder.separation(scaled, cut);
-            return new double[] {s.logScale() ? Math.exp(cut) + shift : cut, sep};
+            double raw = s.logScale() ? Math.exp(cut) + shift : cut;
+            // When hardly any track is positive (no lysis yet, a mock well) the values are one group, and on the log
+            // scale its dim tail looks like a second one: Otsu then cuts inside the background and calls most tracks
+            // lysed. Lysed tracks are always a minority (a track ends soon after its lysis), so for PI a positive must
+            // stand clear of where most tracks sit. Not for the reporter: at a high MOI most tracks are infected.
+            return new double[] {rareMinority ? Math.max(raw, bulkCeiling(v)) : raw, sep};
         }
+
+        /** Median plus {@link #BULK_SIGMAS} robust standard deviations (1.4826 x MAD) of the per-track values. */
+        static double bulkCeiling(double[] v) {
+            double[] sorted = v.clone();
+            java.util.Arrays.sort(sorted);
+            double median = sorted[sorted.length / 2];
+            double[] dev = new double[v.length];
+            for (int i = 0; i < v.length; i++) dev[i] = Math.abs(v[i] - median);
+            java.util.Arrays.sort(dev);
+            return median + BULK_SIGMAS * 1.4826 * dev[dev.length / 2];
+        }
+
+        /** Six robust sd: a Gaussian background crosses it about once in a billion tracks. */
+        static final double BULK_SIGMAS = 6;
     }
 
     /** The largest minimum over {@code n} consecutive values; NaN when the series is shorter or has no finite run. */

@@ -137,6 +137,33 @@ class FateCallerTest {
         assertThat(calls.counts().get(Fate.NONSPREADER)).isEqualTo(34);
     }
 
+    /** Bug seen on a 384-px movie: with PI at a camera offset and few lysed tracks, Otsu split the background. */
+    @Test
+    void piCutStaysAboveTheBackgroundWhenLysisIsRare() {
+        Random r = new Random(9);
+        List<TrackSeries> t = new ArrayList<>();
+        for (int id = 1; id <= 400; id++) {
+            int n = 4 + r.nextInt(30); // fragments of all lengths, as a tracker leaves them
+            double[] rep = new double[n];
+            double[] pi = new double[n];
+            // Nuclei differ in PI background (neighbours, debris); a few sit darker than the rest, near the offset.
+            double glow = id % 20 == 0 ? -40 + 5 * r.nextGaussian() : 15 * r.nextGaussian();
+            for (int i = 0; i < n; i++) {
+                rep[i] = 250 + 20 * r.nextGaussian() + (id <= 30 ? 1500 : 0);
+                pi[i] = 205 + glow + 8 * r.nextGaussian(); // offset ~200; nobody lyses but tracks 1-2
+            }
+            if (id <= 2) {
+                pi[n - 2] = 3000;
+                pi[n - 1] = 3000;
+            }
+            t.add(TrackSeries.of(id, 0, 0, H, rep, pi));
+        }
+        FateCalls calls = new FateCaller(FateSettings.DEFAULTS).call(t, Map.of());
+        assertThat(calls.piThreshold()).isGreaterThan(260.0);
+        assertThat(calls.counts().get(Fate.SPREADER)).isEqualTo(2);
+        assertThat(calls.counts().get(Fate.NONSPREADER)).isEqualTo(28);
+    }
+
     @Test
     void scoreCountsConfusionAndOnsetErrors() {
         Random r = new Random(9);
