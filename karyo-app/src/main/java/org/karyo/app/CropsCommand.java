@@ -126,6 +126,11 @@ final class CropsCommand implements Callable<Integer> {
     }
 
     private CropSettings cropSettings() throws KaryoInputException {
+        return cropSettings(size, mode, margin, blankNeighbours);
+    }
+
+    /** The crop options of a command line as settings; a bad value is the user's input error. */
+    static CropSettings cropSettings(int size, String mode, double margin, boolean blankNeighbours) throws KaryoInputException {
         CropMode m = switch (mode.toLowerCase(Locale.ROOT)) {
             case "box" -> CropMode.BOX;
             case "window" -> CropMode.WINDOW;

@@ -2,7 +2,6 @@ package org.karyo.app;
 
 import org.karyo.KaryoInputException;
 import org.karyo.crop.CropExtractor;
-import org.karyo.crop.CropMode;
 import org.karyo.crop.CropSettings;
 import org.karyo.fate.Fate;
 import org.karyo.image.LabelImage;
@@ -206,15 +205,6 @@ final class FateCropsCommand implements Callable<Integer> {
     }
 
     private CropSettings cropSettings() throws KaryoInputException {
-        CropMode m = switch (mode.toLowerCase(Locale.ROOT)) {
-            case "box" -> CropMode.BOX;
-            case "window" -> CropMode.WINDOW;
-            default -> throw new KaryoInputException(null, "--mode must be box or window, not '" + mode + "'");
-        };
-        try {
-            return new CropSettings(size, m, margin, false);
-        } catch (IllegalArgumentException e) {
-            throw new KaryoInputException(null, e.getMessage());
-        }
+        return CropsCommand.cropSettings(size, mode, margin, false);
     }
 }

@@ -15,9 +15,6 @@ import org.karyo.simulate.FieldSettings;
 import org.karyo.simulate.FieldSimulator;
 import org.karyo.simulate.SimulatedField;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,8 +23,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -81,10 +76,10 @@ public final class PredictBenchmark {
             double d = new NucleusSegmenter(SegmentationSettings.DEFAULTS).segment(dna).diameter();
             int size = ModelBundle.readInfo(model).inputSize();
             Path pyOut = Files.createDirectories(tmp.resolve("py-out"));
-            String py = run(python, "karyo-bench/python/predict_pipeline.py", image.toString(),
+            String py = PythonReference.run(python, "karyo-bench/python/predict_pipeline.py", image.toString(),
                     String.format(Locale.ROOT, "%.3f", d), Integer.toString(size), pyOut.toString(), Integer.toString(repeats));
-            double pyMs = number(py, "median_ms");
-            int pyNuclei = (int) number(py, "nuclei");
+            double pyMs = PythonReference.number(py, "median_ms");
+            int pyNuclei = (int) PythonReference.number(py, "nuclei");
 
             System.out.printf(Locale.ROOT, "`karyo predict` on one 2048x2048 16-bit simulated field (20x, %d true nuclei), "
                     + "compact CNN at %d px, batch 32; median of %d after warm-up, same run. In-process on both sides "
@@ -172,31 +167,13 @@ public final class PredictBenchmark {
 
     private static String pythonTorchVersion(String python) {
         try {
-            return run(python, "-c", "import torch; print(torch.__version__)").trim();
+            return PythonReference.run(python, "-c", "import torch; print(torch.__version__)").trim();
         } catch (Exception e) {
             return "?";
         }
     }
 
-    private static String run(String... cmd) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT);
-        pb.environment().put("OMP_NUM_THREADS", Integer.toString(Runtime.getRuntime().availableProcessors()));
-        Process p = pb.start();
-        StringBuilder out = new StringBuilder();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = r.readLine()) != null; ) out.append(line).append('\n');
-        }
-        if (p.waitFor() != 0) throw new IllegalStateException("failed: " + String.join(" ", cmd));
-        return out.toString();
-    }
-
     private static double step(String json, String key) {
-        return number(json.substring(json.indexOf("\"steps\"")), key);
-    }
-
-    private static double number(String json, String key) {
-        Matcher m = Pattern.compile("\"" + key + "\": ([-0-9.eE]+)").matcher(json);
-        if (!m.find()) throw new IllegalStateException("no " + key + " in " + json);
-        return Double.parseDouble(m.group(1));
+        return PythonReference.number(json.substring(json.indexOf("\"steps\"")), key);
     }
 }

@@ -14,9 +14,6 @@ import org.karyo.simulate.FieldSettings;
 import org.karyo.simulate.FieldSimulator;
 import org.karyo.simulate.SimulatedField;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,8 +21,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Segments and measures a 2048x2048 16-bit field with Karyo and with the reference study's scikit-image
@@ -74,10 +69,10 @@ public final class SegmentationBenchmark {
         double javaMs = ms[repeats / 2];
         SegmentationScore javaScore = SegmentationScore.of(seg.labels(), f.labels());
 
-        String py = run(python, "karyo-bench/python/skimage_pipeline.py", "time", image.toString(), Integer.toString(repeats));
-        double pyMs = number(py, "median_ms");
-        int pyNuclei = (int) number(py, "nuclei");
-        String pyScore = run(python, "karyo-bench/python/skimage_pipeline.py", "score-one", image.toString(), truthFile.toString());
+        String py = PythonReference.run(python, "karyo-bench/python/skimage_pipeline.py", "time", image.toString(), Integer.toString(repeats));
+        double pyMs = PythonReference.number(py, "median_ms");
+        int pyNuclei = (int) PythonReference.number(py, "nuclei");
+        String pyScore = PythonReference.run(python, "karyo-bench/python/skimage_pipeline.py", "score-one", image.toString(), truthFile.toString());
 
         System.out.printf(Locale.ROOT, "Segment + measure one 2048x2048 16-bit simulated field (20x, %d true nuclei), "
                 + "same file, same run; median of %d after warm-up.%n%n", f.labels().count(), repeats);
@@ -86,7 +81,7 @@ public final class SegmentationBenchmark {
         System.out.printf(Locale.ROOT, "| Karyo (Java, defaults, diameter estimated) | %.0f | %d | %.0f | %.3f | %.3f |%n",
                 javaMs, m.size(), m.size() / (javaMs / 1000), javaScore.f1(), javaScore.meanAp());
         System.out.printf(Locale.ROOT, "| study pipeline (scikit-image, disk 50, 30-px window) | %.0f | %d | %.0f | %.3f | %.3f |%n",
-                pyMs, pyNuclei, pyNuclei / (pyMs / 1000), number(pyScore, "f1_iou50"), number(pyScore, "mean_ap"));
+                pyMs, pyNuclei, pyNuclei / (pyMs / 1000), PythonReference.number(pyScore, "f1_iou50"), PythonReference.number(pyScore, "mean_ap"));
         System.out.printf(Locale.ROOT, "%n**Speed-up: %.1fx** (Python ms / Java ms, same run).%n", pyMs / javaMs);
 
         if (dsb != null) {
@@ -102,33 +97,15 @@ public final class SegmentationBenchmark {
                 for (int i = 0; i < ids.length; i++) ids[i] = (int) t.pixels()[i];
                 total = total.plus(SegmentationScore.of(segmenter.segment(p).labels(), LabelImage.relabel(t.width(), t.height(), ids)));
             }
-            String pyDsb = run(python, "karyo-bench/python/skimage_pipeline.py", "score",
+            String pyDsb = PythonReference.run(python, "karyo-bench/python/skimage_pipeline.py", "score",
                     dsb.resolve("images").toString(), dsb.resolve("labels").toString());
             System.out.printf(Locale.ROOT, "%nDSB2018, 40 real images (pooled): Karyo F1@0.5 %.3f, mean AP %.3f; "
                     + "study pipeline F1@0.5 %.3f, mean AP %.3f.%n", total.f1(), total.meanAp(),
-                    number(pyDsb, "f1_iou50"), number(pyDsb, "mean_ap"));
+                    PythonReference.number(pyDsb, "f1_iou50"), PythonReference.number(pyDsb, "mean_ap"));
         }
         try (var s = Files.list(tmp)) {
             for (Path p : s.toList()) Files.delete(p);
         }
         Files.delete(tmp);
-    }
-
-    private static String run(String... cmd) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT);
-        pb.environment().put("OMP_NUM_THREADS", Integer.toString(Runtime.getRuntime().availableProcessors()));
-        Process p = pb.start();
-        StringBuilder out = new StringBuilder();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = r.readLine()) != null; ) out.append(line).append('\n');
-        }
-        if (p.waitFor() != 0) throw new IllegalStateException("failed: " + String.join(" ", cmd));
-        return out.toString();
-    }
-
-    private static double number(String json, String key) {
-        Matcher m = Pattern.compile("\"" + key + "\": ([-0-9.eE]+)").matcher(json);
-        if (!m.find()) throw new IllegalStateException("no " + key + " in " + json);
-        return Double.parseDouble(m.group(1));
     }
 }
