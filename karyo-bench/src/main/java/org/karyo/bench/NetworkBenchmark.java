@@ -4,6 +4,7 @@ import org.karyo.learn.data.PercentileScaling;
 import org.karyo.learn.model.Architecture;
 import org.karyo.learn.model.ModelSpec;
 import org.karyo.learn.train.Classifier;
+import org.karyo.learn.train.TrainingThroughput;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -22,8 +23,10 @@ import java.util.regex.Pattern;
  * PyTorch, batch 32, 1-channel input, random weights, pre-rendered input, in the same run: for each case the
  * two sides alternate {@code repeats} times and the medians are compared, so machine noise hits both alike.
  *
+ * Training is timed the same way: Adam steps on one batch (forward, loss, backward, update), no augmentation.
+ *
  * <p>Usage: {@code NetworkBenchmark [--seconds 10] [--repeats 3] [--cases COMPACT:64,RESNET18:224,...]
- * [--python /usr/bin/python3]}
+ * [--train-cases COMPACT:64,...] [--python /usr/bin/python3]}
  */
 public final class NetworkBenchmark {
     private NetworkBenchmark() {
@@ -33,12 +36,15 @@ public final class NetworkBenchmark {
         double seconds = 10;
         int repeats = 3;
         String cases = "COMPACT:64,COMPACT:224,RESNET18:64,RESNET18:224,RESNET50:224";
+        // ResNet-50 at 224² trains at well under one image per second here: minutes per repeat on 2 cores.
+        String trainCases = "COMPACT:64,RESNET18:64,RESNET18:224";
         String python = "/usr/bin/python3";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--seconds" -> seconds = Double.parseDouble(args[++i]);
                 case "--repeats" -> repeats = Integer.parseInt(args[++i]);
                 case "--cases" -> cases = args[++i];
+                case "--train-cases" -> trainCases = args[++i];
                 case "--python" -> python = args[++i];
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
@@ -60,8 +66,33 @@ public final class NetworkBenchmark {
                 classifier.predictRendered(batch);
                 for (int r = 0; r < repeats; r++) {
                     java[r] = javaRate(classifier, batch, seconds);
-                    torch[r] = pythonRate(python, arch, size, seconds);
+                    torch[r] = pythonRate(python, "infer", arch, size, seconds);
                 }
+            }
+            double j = median(java);
+            double t = median(torch);
+            System.out.printf(Locale.ROOT, "| %s | %d² | %.1f | %.1f | %.2f× |%n", arch.name().toLowerCase(Locale.ROOT), size, j, t, j / t);
+        }
+        if (trainCases.isBlank()) return;
+        System.out.printf(Locale.ROOT, "%nTraining, batch 32, Adam steps on one batch (forward, loss, backward, update), no augmentation; "
+                + "median of %d alternating runs of %.0f s each.%n%n", repeats, seconds);
+        System.out.println("| network | input | Karyo (DJL) images/s | PyTorch (Python) images/s | Karyo / PyTorch |");
+        System.out.println("|---|---|---|---|---|");
+        for (String c : trainCases.split(",")) {
+            String[] p = c.split(":");
+            Architecture arch = Architecture.valueOf(p[0]);
+            int size = Integer.parseInt(p[1]);
+            ModelSpec spec = arch == Architecture.COMPACT ? ModelSpec.compact(1, 2, size) : ModelSpec.resnet(arch, 1, 2, size);
+            double[] java = new double[repeats];
+            double[] torch = new double[repeats];
+            List<float[]> batch = batch(size);
+            int[] labels = new int[batch.size()];
+            for (int i = 0; i < labels.length; i++) labels[i] = i % 2;
+            for (int r = 0; r < repeats; r++) {
+                try (Classifier classifier = Classifier.initialized(spec, List.of("a", "b"), PercentileScaling.DEFAULT, 1)) {
+                    java[r] = TrainingThroughput.imagesPerSecond(classifier, batch, labels, seconds);
+                }
+                torch[r] = pythonRate(python, "train", arch, size, seconds);
             }
             double j = median(java);
             double t = median(torch);
@@ -90,7 +121,7 @@ public final class NetworkBenchmark {
         return 32.0 * batches / ((System.nanoTime() - t0) / 1e9);
     }
 
-    private static double pythonRate(String python, Architecture arch, int size, double seconds) throws Exception {
+    private static double pythonRate(String python, String mode, Architecture arch, int size, double seconds) throws Exception {
         String name = switch (arch) {
             case COMPACT -> "compact";
             case RESNET18 -> "resnet18";
@@ -98,7 +129,7 @@ public final class NetworkBenchmark {
             case RESNET50 -> "resnet50";
             case MLP -> throw new IllegalArgumentException("the PyTorch comparison has no MLP");
         };
-        ProcessBuilder pb = new ProcessBuilder(python, Path.of("karyo-bench/python/torch_networks.py").toString(), "infer", name,
+        ProcessBuilder pb = new ProcessBuilder(python, Path.of("karyo-bench/python/torch_networks.py").toString(), mode, name,
                 Integer.toString(size), Double.toString(seconds));
         pb.environment().put("OMP_WAIT_POLICY", "PASSIVE");
         pb.redirectErrorStream(true);
