@@ -51,34 +51,18 @@ public final class NetworkBenchmark {
         }
         System.out.printf(Locale.ROOT, "Inference, batch 32, 1-channel input, random weights; median of %d alternating runs of %.0f s each.%n%n",
                 repeats, seconds);
-        System.out.println("| network | input | Karyo (DJL) images/s | PyTorch (Python) images/s | Karyo / PyTorch |");
-        System.out.println("|---|---|---|---|---|");
-        for (String c : cases.split(",")) {
-            String[] p = c.split(":");
-            Architecture arch = Architecture.valueOf(p[0]);
-            int size = Integer.parseInt(p[1]);
-            ModelSpec spec = arch == Architecture.COMPACT ? ModelSpec.compact(1, 2, size) : ModelSpec.resnet(arch, 1, 2, size);
-            double[] java = new double[repeats];
-            double[] torch = new double[repeats];
-            try (Classifier classifier = Classifier.initialized(spec, List.of("a", "b"), PercentileScaling.DEFAULT, 1)) {
-                List<float[]> batch = batch(size);
-                classifier.predictRendered(batch);
-                classifier.predictRendered(batch);
-                for (int r = 0; r < repeats; r++) {
-                    java[r] = javaRate(classifier, batch, seconds);
-                    torch[r] = pythonRate(python, "infer", arch, size, seconds);
-                }
-            }
-            double j = median(java);
-            double t = median(torch);
-            System.out.printf(Locale.ROOT, "| %s | %d² | %.1f | %.1f | %.2f× |%n", arch.name().toLowerCase(Locale.ROOT), size, j, t, j / t);
-        }
+        table(cases, "infer", repeats, seconds, python);
         if (trainCases.isBlank()) return;
         System.out.printf(Locale.ROOT, "%nTraining, batch 32, Adam steps on one batch (forward, loss, backward, update), no augmentation; "
                 + "median of %d alternating runs of %.0f s each.%n%n", repeats, seconds);
+        table(trainCases, "train", repeats, seconds, python);
+    }
+
+    /** One markdown table: for each ARCH:SIZE case, Karyo and Python alternate {@code repeats} times; medians compared. */
+    private static void table(String cases, String mode, int repeats, double seconds, String python) throws Exception {
         System.out.println("| network | input | Karyo (DJL) images/s | PyTorch (Python) images/s | Karyo / PyTorch |");
         System.out.println("|---|---|---|---|---|");
-        for (String c : trainCases.split(",")) {
+        for (String c : cases.split(",")) {
             String[] p = c.split(":");
             Architecture arch = Architecture.valueOf(p[0]);
             int size = Integer.parseInt(p[1]);
@@ -89,10 +73,13 @@ public final class NetworkBenchmark {
             int[] labels = new int[batch.size()];
             for (int i = 0; i < labels.length; i++) labels[i] = i % 2;
             for (int r = 0; r < repeats; r++) {
+                // A fresh network each repeat: training changes its weights, and inference should not see that.
                 try (Classifier classifier = Classifier.initialized(spec, List.of("a", "b"), PercentileScaling.DEFAULT, 1)) {
-                    java[r] = TrainingThroughput.imagesPerSecond(classifier, batch, labels, seconds);
+                    java[r] = mode.equals("train")
+                            ? TrainingThroughput.imagesPerSecond(classifier, batch, labels, seconds)
+                            : javaRate(classifier, batch, seconds);
                 }
-                torch[r] = pythonRate(python, "train", arch, size, seconds);
+                torch[r] = pythonRate(python, mode, arch, size, seconds);
             }
             double j = median(java);
             double t = median(torch);
@@ -112,6 +99,8 @@ public final class NetworkBenchmark {
     }
 
     private static double javaRate(Classifier c, List<float[]> batch, double seconds) {
+        c.predictRendered(batch); // warm-up: first calls pick kernels and allocate
+        c.predictRendered(batch);
         long t0 = System.nanoTime();
         int batches = 0;
         while (batches < 3 || (System.nanoTime() - t0) / 1e9 < seconds) {
