@@ -25,6 +25,9 @@ import java.util.concurrent.Callable;
                 "                    for the study head) of sampled correct and wrong calls per class, the mean map",
                 "                    per class, index.csv and index.html"})
 final class EvaluateCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    DeviceOption device;
+
     static final int DEFAULT_CAM_PER_CLASS = 6;
 
     @Option(names = "--model", required = true, paramLabel = "M", description = "Model folder written by 'karyo train'.")

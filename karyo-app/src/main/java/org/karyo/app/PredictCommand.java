@@ -20,6 +20,9 @@ import java.util.concurrent.Callable;
                 "  <name>.classes.png  the image with nuclei outlined in their predicted class's colour",
                 "                      (infected green, uninfected blue, other classes from a palette)"})
 final class PredictCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    DeviceOption device;
+
     @Option(names = "--model", required = true, paramLabel = "M", description = "Model folder written by 'karyo train'.")
     Path model;
 

@@ -27,6 +27,9 @@ import java.util.concurrent.Callable;
                 "While training, OUT/checkpoint.karyo is rewritten after every epoch; after a kill, run the same command",
                 "with --resume to continue where it stopped (same epochs, same result). The finished model replaces it."})
 final class TrainCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    DeviceOption device;
+
     @Parameters(index = "0", paramLabel = "DATASET", description = "Crop dataset folder.")
     Path dataset;
 

@@ -139,4 +139,16 @@ class LearnBadInputTest {
         assertBadInput(CliRun.of("train", dir.resolve("nothing").toString(), "--model", out.toString()), out,
                 "nothing", "not a folder");
     }
+
+    @Test
+    void devicesThisMachineDoesNotHave() throws Exception {
+        Path out = dir.resolve("m-device");
+        assertBadInput(CliRun.of("train", dataset.toString(), "--model", out.toString(), "--device", "tpu"), out,
+                "device 'tpu'", "expected auto, cpu, gpu or gpu:N");
+        assertBadInput(CliRun.of("evaluate", "--model", model.toString(), dataset.toString(), "--out", out.toString(),
+                "--device", "gpu:7"), out, "device 'gpu:7'");
+        CliRun ok = CliRun.of("evaluate", "--model", model.toString(), dataset.toString(), "--out",
+                dir.resolve("eval-cpu").toString(), "--device", "cpu");
+        assertThat(ok.exit()).as(ok.err()).isZero();
+    }
 }

@@ -1,6 +1,5 @@
 package org.karyo.learn.train;
 
-import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
@@ -26,6 +25,7 @@ import org.karyo.KaryoInputException;
 import org.karyo.image.Plane;
 import org.karyo.learn.data.CropRenderer;
 import org.karyo.learn.data.PercentileScaling;
+import org.karyo.learn.engine.ComputeDevices;
 import org.karyo.learn.engine.Engines;
 import org.karyo.learn.model.Architecture;
 import org.karyo.learn.model.Head;
@@ -63,8 +63,8 @@ public final class Classifier implements AutoCloseable {
 
     /** A new network with uninitialised weights (the trainer initialises them). */
     static Classifier create(ModelSpec spec, List<String> classes, PercentileScaling scaling) {
-        Model model = Model.newInstance("karyo-" + spec.architecture().name().toLowerCase(), Device.cpu(),
-                Engines.PYTORCH);
+        Model model = Model.newInstance("karyo-" + spec.architecture().name().toLowerCase(),
+                ComputeDevices.current(), Engines.PYTORCH);
         model.setBlock(Models.build(spec));
         return new Classifier(spec, classes, scaling, model);
     }
