@@ -84,7 +84,7 @@ final class ModelEvaluation {
                     }
                 }
             }
-            Scores scores = Scores.of(proba, truth, info.classes());
+            Scores scores = Scores.of(proba, truth, Scores.groupsOf(crops), info.classes());
             Map<String, Scores> baselines = baselines(bundle, crops, truth);
             Files.createDirectories(r.out());
             write(r, info, in, crops, proba, truth, scores, subset, baselines);
@@ -105,7 +105,7 @@ final class ModelEvaluation {
         if (stored.isPresent()) {
             try (Baselines b = stored.get()) {
                 b.predictProba(crops.stream().map(Crop::image).toList())
-                        .forEach((name, p) -> out.put(name, Scores.of(p, truth, bundle.info().classes())));
+                        .forEach((name, p) -> out.put(name, Scores.of(p, truth, Scores.groupsOf(crops), bundle.info().classes())));
             }
         }
         return out;

@@ -107,10 +107,11 @@ final class ModelTraining {
                 List<Crop> test = in.crops().select(split.test());
                 List<org.karyo.image.Plane> images = test.stream().map(Crop::image).toList();
                 int[] truth = test.stream().mapToInt(Crop::label).toArray();
-                metrics.putAll(Scores.of(classifier.predictProba(images), truth, in.crops().classes()).flat());
+                String[] groups = Scores.groupsOf(test);
+                metrics.putAll(Scores.of(classifier.predictProba(images), truth, groups, in.crops().classes()).flat());
                 if (baselines != null) {
                     baselines.predictProba(images).forEach((name, p) ->
-                            baselineMetrics.put(name, Scores.of(p, truth, in.crops().classes()).flat()));
+                            baselineMetrics.put(name, Scores.of(p, truth, groups, in.crops().classes()).flat()));
                 }
             }
             BundleInfo info = info(r, in, split, splitSettings, spec, settings, result, seconds, metrics, baselineMetrics);

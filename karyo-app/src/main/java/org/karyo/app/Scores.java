@@ -14,20 +14,29 @@ import java.util.Map;
  * A classifier's scores on labelled crops with bootstrap intervals, in the two shapes we store them:
  * flat numbers for the model bundle and a nested object for metrics.json.
  */
-record Scores(Metrics metrics, Interval[] intervals, int n) {
+record Scores(Metrics metrics, Interval[] intervals, int n, int groups) {
     static final int RESAMPLES = 1000;
     static final double LEVEL = 0.95;
 
-    static Scores of(float[][] proba, int[] truth, List<String> classes) {
+    /**
+     * @param groups each crop's group (the split's unit: image, well, patient, track); the bootstrap
+     *               resamples whole groups, since crops of one group are not independent
+     */
+    static Scores of(float[][] proba, int[] truth, String[] groups, List<String> classes) {
         Metrics m = Metrics.of(proba, truth, classes);
-        Interval[] ci = Metrics.intervals(proba, truth, classes, RESAMPLES, LEVEL, 42);
-        return new Scores(m, ci, truth.length);
+        Interval[] ci = Metrics.intervals(proba, truth, groups, classes, RESAMPLES, LEVEL, 42);
+        return new Scores(m, ci, truth.length, (int) java.util.Arrays.stream(groups).distinct().count());
+    }
+
+    static String[] groupsOf(List<org.karyo.learn.data.Crop> crops) {
+        return crops.stream().map(org.karyo.learn.data.Crop::group).toArray(String[]::new);
     }
 
     /** Names as in metrics.json; undefined values (AUC with one class present) stay null. */
     Map<String, Double> flat() {
         Map<String, Double> out = new LinkedHashMap<>();
         out.put("n", (double) n);
+        out.put("n_groups", (double) groups);
         put(out, "accuracy", metrics.accuracy());
         put(out, "macro_f1", metrics.macroF1());
         put(out, "auc", metrics.auc());
@@ -60,7 +69,9 @@ record Scores(Metrics metrics, Interval[] intervals, int n) {
             ci.add(names[i], a);
         }
         o.add("ci95", ci);
-        o.addProperty("ci_method", "percentile bootstrap over crops, " + RESAMPLES + " resamples, seed 42");
+        o.addProperty("n_groups", groups);
+        o.addProperty("ci_method", "percentile bootstrap resampling whole groups (" + groups + " groups, the split's unit), "
+                + RESAMPLES + " resamples, seed 42");
         ConfusionMatrix cm = metrics.confusion();
         JsonObject perClass = new JsonObject();
         int[][] counts = cm.counts();

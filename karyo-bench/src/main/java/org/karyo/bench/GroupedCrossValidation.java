@@ -128,7 +128,7 @@ public final class GroupedCrossValidation {
             }
         }
         Metrics all = Metrics.of(pooled, truth, set.classes());
-        Interval[] ci = groupIntervals(set, pooled, truth, groups);
+        Interval[] ci = groupIntervals(set, pooled, truth);
         System.out.printf(Locale.ROOT, "| **pooled** | | %d | | | **%.3f** [%.3f, %.3f] | **%.3f** [%.3f, %.3f] | **%.3f** [%.3f, %.3f] |%n",
                 n, all.accuracy(), ci[0].low(), ci[0].high(), all.macroF1(), ci[1].low(), ci[1].high(), all.auc(), ci[2].low(), ci[2].high());
         System.out.printf(Locale.ROOT, "%nMean over folds: accuracy %.3f ± %.3f, AUC %.3f ± %.3f (sd). Pooled intervals: 95 %% "
@@ -146,7 +146,7 @@ public final class GroupedCrossValidation {
                     + trees + " trees)", pooledBaselines.get(Baselines.FOREST));
             for (Map.Entry<String, float[][]> e : models.entrySet()) {
                 Metrics pm = Metrics.of(e.getValue(), truth, set.classes());
-                Interval[] pci = groupIntervals(set, e.getValue(), truth, groups);
+                Interval[] pci = groupIntervals(set, e.getValue(), truth);
                 System.out.printf(Locale.ROOT, "| %s | %.3f [%.3f, %.3f] | %.3f [%.3f, %.3f] | %.3f [%.3f, %.3f] |%n",
                         e.getKey(), pm.accuracy(), pci[0].low(), pci[0].high(), pm.macroF1(), pci[1].low(), pci[1].high(),
                         pm.auc(), pci[2].low(), pci[2].high());
@@ -207,28 +207,10 @@ public final class GroupedCrossValidation {
         return indices.stream().map(i -> set.crops().get(i).group()).distinct().count();
     }
 
-    private static Interval[] groupIntervals(CropSet set, float[][] proba, int[] truth, List<String> groups) {
-        Map<String, List<Integer>> members = new LinkedHashMap<>();
-        for (String g : groups) members.put(g, new ArrayList<>());
-        for (int i = 0; i < truth.length; i++) members.get(set.crops().get(i).group()).add(i);
-        List<List<Integer>> byGroup = new ArrayList<>(members.values());
-        java.util.function.Function<int[], Metrics> on = draw -> {
-            List<Integer> idx = new ArrayList<>();
-            for (int g : draw) idx.addAll(byGroup.get(g));
-            float[][] p = new float[idx.size()][];
-            int[] t = new int[idx.size()];
-            for (int j = 0; j < idx.size(); j++) {
-                p[j] = proba[idx.get(j)];
-                t[j] = truth[idx.get(j)];
-            }
-            return Metrics.of(p, t, set.classes());
-        };
-        int g = byGroup.size();
-        return new Interval[] {
-            Bootstrap.interval(g, d -> on.apply(d).accuracy(), 1000, 0.95, 7),
-            Bootstrap.interval(g, d -> on.apply(d).macroF1(), 1000, 0.95, 7),
-            Bootstrap.interval(g, d -> on.apply(d).auc(), 1000, 0.95, 7),
-        };
+    private static Interval[] groupIntervals(CropSet set, float[][] proba, int[] truth) {
+        String[] of = new String[truth.length];
+        for (int i = 0; i < truth.length; i++) of[i] = set.crops().get(i).group();
+        return Metrics.intervals(proba, truth, of, set.classes(), 1000, 0.95, 7);
     }
 
     private static String confusion(float[][] proba, int[] truth, int classes) {

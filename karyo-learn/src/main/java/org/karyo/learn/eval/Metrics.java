@@ -38,24 +38,57 @@ public record Metrics(List<String> classes, ConfusionMatrix confusion, double ac
                 Calibration.expectedCalibrationError(proba, truth, ECE_BINS));
     }
 
-    /** Bootstrap intervals for accuracy, macro F1 and AUC, in that order. */
+    /** Bootstrap intervals for accuracy, macro F1 and AUC, in that order, resampling crops. */
     public static Interval[] intervals(float[][] proba, int[] truth, List<String> classes, int resamples,
                                        double level, long seed) {
-        java.util.function.Function<int[], Metrics> on = idx -> {
-            float[][] p = new float[idx.length][];
-            int[] t = new int[idx.length];
-            for (int i = 0; i < idx.length; i++) {
-                p[i] = proba[idx[i]];
-                t[i] = truth[idx[i]];
+        return intervals(proba, truth, null, classes, resamples, level, seed);
+    }
+
+    /**
+     * Bootstrap intervals for accuracy, macro F1 and AUC, in that order, resampling whole groups
+     * (images, wells, patients, tracks): crops of one group are correlated, so resampling crops
+     * would make the intervals too narrow. With {@code groups == null} every crop is its own group.
+     */
+    public static Interval[] intervals(float[][] proba, int[] truth, String[] groups, List<String> classes,
+                                       int resamples, double level, long seed) {
+        if (groups != null && groups.length != truth.length) {
+            throw new IllegalArgumentException(groups.length + " groups for " + truth.length + " labels");
+        }
+        List<int[]> members = members(groups, truth.length);
+        java.util.function.Function<int[], Metrics> on = draw -> {
+            int size = 0;
+            for (int g : draw) {
+                size += members.get(g).length;
+            }
+            float[][] p = new float[size][];
+            int[] t = new int[size];
+            int j = 0;
+            for (int g : draw) {
+                for (int i : members.get(g)) {
+                    p[j] = proba[i];
+                    t[j++] = truth[i];
+                }
             }
             return of(p, t, classes);
         };
-        int n = truth.length;
+        int n = members.size();
         return new Interval[] {
             Bootstrap.interval(n, idx -> on.apply(idx).accuracy(), resamples, level, seed),
             Bootstrap.interval(n, idx -> on.apply(idx).macroF1(), resamples, level, seed),
             Bootstrap.interval(n, idx -> on.apply(idx).auc(), resamples, level, seed),
         };
+    }
+
+    /** Crop indices per group: groups sorted by name (so a result does not depend on crop order), else one per crop. */
+    private static List<int[]> members(String[] groups, int n) {
+        if (groups == null) {
+            return java.util.stream.IntStream.range(0, n).mapToObj(i -> new int[] {i}).toList();
+        }
+        java.util.Map<String, java.util.List<Integer>> byGroup = new java.util.TreeMap<>();
+        for (int i = 0; i < n; i++) {
+            byGroup.computeIfAbsent(groups[i], g -> new java.util.ArrayList<>()).add(i);
+        }
+        return byGroup.values().stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toList();
     }
 
     /** Index of the largest value; the first on ties. */

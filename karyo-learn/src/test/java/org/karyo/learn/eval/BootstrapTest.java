@@ -53,4 +53,45 @@ class BootstrapTest {
             assertThat(i.high() - i.low()).isPositive();
         }
     }
+
+    @Test
+    void resamplingGroupsWidensTheIntervalWhenCropsOfAGroupAgree() {
+        // 10 groups of 20 crops; a group is either all right or all wrong: really 10 observations, not 200.
+        int n = 200;
+        float[][] p = new float[n][];
+        int[] truth = new int[n];
+        String[] groups = new String[n];
+        for (int i = 0; i < n; i++) {
+            int g = i / 20;
+            truth[i] = i % 2;
+            boolean right = g < 6;
+            p[i] = (truth[i] == 1) == right ? new float[] {0.2f, 0.8f} : new float[] {0.8f, 0.2f};
+            groups[i] = "g" + g;
+        }
+        Interval crops = Metrics.intervals(p, truth, List.of("a", "b"), 1000, 0.95, 11)[0];
+        Interval byGroup = Metrics.intervals(p, truth, groups, List.of("a", "b"), 1000, 0.95, 11)[0];
+        assertThat(crops.estimate()).isEqualTo(0.6);
+        assertThat(byGroup.estimate()).isEqualTo(0.6);
+        // Crops: +- 1.96 sqrt(0.24 / 200) ~ 0.068; groups: +- 1.96 sqrt(0.24 / 10) ~ 0.30.
+        assertThat(crops.high() - crops.low()).isCloseTo(0.136, within(0.03));
+        assertThat(byGroup.high() - byGroup.low()).isGreaterThan(0.45);
+    }
+
+    @Test
+    void oneCropPerGroupIsTheCropBootstrap() {
+        float[][] p = new float[40][];
+        int[] truth = new int[40];
+        String[] groups = new String[40];
+        for (int i = 0; i < 40; i++) {
+            truth[i] = i % 2;
+            float s = 0.5f + ((i * 13) % 9 - 4) * 0.1f;
+            p[i] = new float[] {1 - s, s};
+            groups[i] = String.format("crop%02d", i);
+        }
+        Interval[] a = Metrics.intervals(p, truth, List.of("a", "b"), 200, 0.95, 5);
+        Interval[] b = Metrics.intervals(p, truth, groups, List.of("a", "b"), 200, 0.95, 5);
+        for (int k = 0; k < 3; k++) {
+            assertThat(b[k]).isEqualTo(a[k]);
+        }
+    }
 }
