@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
                 FatesCommand.class,
                 TimecourseCommand.class,
                 FateCropsCommand.class,
+                FateHistoryCommand.class,
         })
 public final class Karyo implements Runnable {
     public static final int EXIT_OK = 0;

@@ -16,6 +16,7 @@ import org.tribuo.classification.LabelFactory;
 import org.tribuo.classification.dtree.CARTClassificationTrainer;
 import org.tribuo.classification.ensemble.VotingCombiner;
 import org.tribuo.common.tree.RandomForestTrainer;
+import org.tribuo.ensemble.BaggingTrainer;
 import org.tribuo.impl.ArrayExample;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 
@@ -60,6 +61,11 @@ public final class VectorForest {
             data.add(example(new Label(classes.get(labels[i])), names, rows.get(i)));
         }
         float fraction = (float) (Math.ceil(Math.sqrt(names.length)) / names.length);
+        if (fraction >= 1f) {
+            // One or two features: every split sees all of them, so this is bagging (Tribuo's forest refuses a fraction of 1).
+            CARTClassificationTrainer tree = new CARTClassificationTrainer(Integer.MAX_VALUE, 1f, false, seed);
+            return new VectorForest(new BaggingTrainer<>(tree, new VotingCombiner(), trees, seed).train(data), features, classes);
+        }
         CARTClassificationTrainer tree = new CARTClassificationTrainer(Integer.MAX_VALUE, fraction, false, seed);
         RandomForestTrainer<Label> forest = new RandomForestTrainer<>(tree, new VotingCombiner(), trees, seed);
         return new VectorForest(forest.train(data), features, classes);

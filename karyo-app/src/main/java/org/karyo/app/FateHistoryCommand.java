@@ -1,0 +1,232 @@
+package org.karyo.app;
+
+import org.karyo.KaryoInputException;
+import org.karyo.fate.Fate;
+import org.karyo.fate.FateHistory;
+import org.karyo.fate.TrackSeries;
+import org.karyo.io.AtomicFiles;
+import org.karyo.io.plot.LinePlot;
+import org.karyo.learn.baseline.VectorForest;
+import org.karyo.learn.eval.Interval;
+import org.karyo.learn.eval.Metrics;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.BufferedWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+
+/** 'karyo fate-history': will an infected cell lyse? A forest on its Hoechst history, trained on some wells, scored on others. */
+@Command(name = "fate-history", mixinStandardHelpOptions = true, versionProvider = KaryoVersion.class,
+        description = {
+                "Predict which infected cells will lyse (spreaders) from the Hoechst history of their tracks, and score the",
+                "prediction on held-out wells by hours before lysis. Where a crop CNN ('fate-crops' + 'train') sees one",
+                "moment, this sees the cell's own change since infection: area and DNA brightness now, relative to the",
+                "cell at infection, their slope over the last 10 h, and hours since infection (features: log_area,",
+                "log_dna, log_area_vs_onset, log_dna_vs_onset, log_area_slope_per_h, log_dna_slope_per_h, log_area_vs_peak,",
+                "hours_post_infection; only frames up to the moment are used; daughters keep their mother's history).",
+                "Training uses spreader frames from infection until --before-lysis hours before lysis and nonspreader frames",
+                "in the same hours-post-infection window, balanced by sampling; held-out wells are scored at every frame.",
+                "Writes into --out: predictions.csv, report.md (tables), accuracy_by_hours_before_lysis.png, forest.tribuo."})
+final class FateHistoryCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "TRACKS", description = "Folders holding tracks.csv (one per well or movie).")
+    List<Path> tracks;
+
+    @Option(names = "--fates", required = true, paramLabel = "FILE", description = "fates.csv from 'karyo fates' over these TRACKS.")
+    Path fates;
+
+    @Option(names = "--well", paramLabel = "NAME", description = "Well name of each TRACKS in fates.csv (default: the folder's name).")
+    List<String> wells = new ArrayList<>();
+
+    @Option(names = "--train-wells", required = true, split = ",", paramLabel = "W,...", description = "Wells to train on; the others are held out.")
+    List<String> trainWells;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write into (created if needed).")
+    Path out;
+
+    @Option(names = "--before-lysis", defaultValue = "20", paramLabel = "H", description = "Training spreader frames end this many hours before lysis (default: ${DEFAULT-VALUE}).")
+    double beforeLysis;
+
+    @Option(names = "--features", defaultValue = "history", paramLabel = "history|hoechst|frame", description = {
+            "history: all features; hoechst: only those that do not use the infection time (log_area, log_dna and their slopes),",
+            "since the onset comes from the reporter; frame: log_area and log_dna, what a single crop shows. Default: ${DEFAULT-VALUE}."})
+    String features;
+
+    @Option(names = "--trees", defaultValue = "200", paramLabel = "N", description = "Trees in the forest (default: ${DEFAULT-VALUE}).")
+    int trees;
+
+    @Option(names = "--bin", defaultValue = "5", paramLabel = "H", description = "Width of the hours bins in the tables (default: ${DEFAULT-VALUE}).")
+    double bin;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "Seeds sampling and the forest (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    private static final List<String> CLASSES = List.of("nonspreader", "spreader");
+
+    @Override
+    public Integer call() throws Exception {
+        if (!wells.isEmpty() && wells.size() != tracks.size()) throw new KaryoInputException(null, "give one --well per TRACKS folder, or none");
+        if (trees < 1) throw new KaryoInputException(null, "--trees must be at least 1");
+        if (!(beforeLysis >= 0) || !(bin > 0)) throw new KaryoInputException(null, "--before-lysis must be >= 0 and --bin > 0 hours");
+        int[] columns = columns(features);
+        List<FateHistorySamples.Sample> train = new ArrayList<>(), test = new ArrayList<>();
+        Set<String> seen = new TreeSet<>();
+        for (int i = 0; i < tracks.size(); i++) {
+            String well = wells.isEmpty() ? FatesCommand.wellName(tracks.get(i)) : wells.get(i);
+            if (!seen.add(well)) throw new KaryoInputException(tracks.get(i), "well name '" + well + "' is used twice; name them with --well");
+            List<TrackSeries> series = TracksTable.read(tracks.get(i)).series();
+            (trainWells.contains(well) ? train : test).addAll(FateHistorySamples.of(well, series, FatesTable.read(fates, well)));
+        }
+        for (String w : trainWells) if (!seen.contains(w)) throw new KaryoInputException(null, "--train-wells names '" + w + "', which is not among the TRACKS wells " + seen);
+        if (seen.size() == trainWells.size()) throw new KaryoInputException(null, "every well is a training well: leave at least one out to score on");
+        double window = train.stream().filter(s -> s.fate() == Fate.SPREADER)
+                .mapToDouble(s -> s.hpi() + s.hoursBeforeLysis() - beforeLysis).max().orElse(Double.NaN);
+        if (!(window >= 0)) throw new KaryoInputException(fates, "training wells have no spreader followed " + beforeLysis + " h before its lysis");
+        List<FateHistorySamples.Sample> spread = new ArrayList<>(), non = new ArrayList<>();
+        for (FateHistorySamples.Sample s : train) {
+            if (s.fate() == Fate.SPREADER && s.hoursBeforeLysis() >= beforeLysis) spread.add(s);
+            if (s.fate() == Fate.NONSPREADER && s.hpi() <= window) non.add(s);
+        }
+        if (non.isEmpty()) throw new KaryoInputException(fates, "training wells have no nonspreader frames");
+        // Balance by sampling the larger class down, so the forest's vote fraction is not a prior.
+        Random random = new Random(seed);
+        Collections.shuffle(spread, random);
+        Collections.shuffle(non, random);
+        int k = Math.min(spread.size(), non.size());
+        List<double[]> rows = new ArrayList<>();
+        int[] labels = new int[2 * k];
+        for (int i = 0; i < k; i++) {
+            rows.add(select(spread.get(i).features(), columns));
+            labels[2 * i] = 1;
+            rows.add(select(non.get(i).features(), columns));
+        }
+        List<String> names = java.util.Arrays.stream(columns).mapToObj(FateHistory.NAMES::get).toList();
+        VectorForest forest = VectorForest.train(rows, labels, names, CLASSES, trees, seed);
+        List<FateHistorySamples.Sample> scored = test.stream()
+                .filter(s -> s.fate() == Fate.SPREADER ? s.hoursBeforeLysis() >= 0 : s.hpi() <= window).toList();
+        if (scored.isEmpty()) throw new KaryoInputException(fates, "held-out wells have no infected frames to score");
+        float[] p = new float[scored.size()];
+        try (Progress bar = new Progress("fate-history", scored.size(), true)) {
+            for (int i = 0; i < p.length; i++) {
+                p[i] = forest.predictProba(select(scored.get(i).features(), columns))[1];
+                bar.step();
+            }
+        }
+        Files.createDirectories(out);
+        AtomicFiles.write(out.resolve("forest.tribuo"), forest::save);
+        writePredictions(scored, p);
+        String report = report(k, window, scored, p);
+        AtomicFiles.writeString(out.resolve("report.md"), report);
+        plot(scored, p);
+        System.out.print(report);
+        return Karyo.EXIT_OK;
+    }
+
+    private static int[] columns(String features) throws KaryoInputException {
+        return switch (features.toLowerCase(Locale.ROOT)) {
+            case "history" -> java.util.stream.IntStream.range(0, FateHistory.NAMES.size()).toArray();
+            case "frame" -> FateHistory.FRAME_ONLY.stream().mapToInt(FateHistory.NAMES::indexOf).toArray();
+            case "hoechst" -> FateHistory.UNANCHORED.stream().mapToInt(FateHistory.NAMES::indexOf).toArray();
+            default -> throw new KaryoInputException(null, "--features must be history, hoechst or frame, not '" + features + "'");
+        };
+    }
+
+    private static double[] select(double[] all, int[] columns) {
+        double[] v = new double[columns.length];
+        for (int i = 0; i < columns.length; i++) v[i] = all[columns[i]];
+        return v;
+    }
+
+    private void writePredictions(List<FateHistorySamples.Sample> s, float[] p) throws java.io.IOException {
+        AtomicFiles.write(out.resolve("predictions.csv"), tmp -> {
+            try (BufferedWriter w = Files.newBufferedWriter(tmp)) {
+                w.write("well,track_id,root,frame,hours,fate,hours_post_infection,hours_before_lysis,p_spreader,predicted\n");
+                for (int i = 0; i < p.length; i++) {
+                    FateHistorySamples.Sample x = s.get(i);
+                    w.write(String.format(Locale.ROOT, "%s,%d,%d,%d,%.4f,%s,%.4f,%s,%.4f,%s%n", x.well(), x.trackId(), x.root(), x.frame(),
+                            x.hours(), x.fate().csv(), x.hpi(), Double.isNaN(x.hoursBeforeLysis()) ? "" : String.format(Locale.ROOT, "%.4f", x.hoursBeforeLysis()),
+                            p[i], p[i] >= 0.5f ? "spreader" : "nonspreader"));
+                }
+            }
+        });
+    }
+
+    private String report(int perClass, double window, List<FateHistorySamples.Sample> s, float[] p) {
+        StringBuilder r = new StringBuilder();
+        r.append(String.format(Locale.ROOT, "# Fate from Hoechst history (%s features)%n%n", features));
+        r.append(String.format(Locale.ROOT, "Trained on wells %s: %d spreader and %d nonspreader frames (balanced), spreaders >= %.0f h before lysis, "
+                + "nonspreaders 0-%.1f h post infection; %d trees, seed %d.%n%n", trainWells, perClass, perClass, beforeLysis, window, trees, seed));
+        TreeMap<Double, int[]> byLysis = bins(s, p, Fate.SPREADER, true);
+        TreeMap<Double, int[]> byHpi = bins(s, p, Fate.NONSPREADER, false);
+        r.append("| spreader frames, hours before lysis | frames | called spreader |\n|---|---|---|\n");
+        byLysis.forEach((lo, c) -> r.append(String.format(Locale.ROOT, "| %.0f-%.0f | %d | %.3f |%n", lo, lo + bin, c[1], c[0] / (double) c[1])));
+        r.append("\n| nonspreader frames, hours post infection | frames | called nonspreader |\n|---|---|---|\n");
+        byHpi.forEach((lo, c) -> r.append(String.format(Locale.ROOT, "| %.0f-%.0f | %d | %.3f |%n", lo, lo + bin, c[1], c[0] / (double) c[1])));
+        // The headline: spreaders in the bin starting at --before-lysis against every scored nonspreader frame.
+        List<Integer> at = new ArrayList<>();
+        for (int i = 0; i < s.size(); i++) {
+            FateHistorySamples.Sample x = s.get(i);
+            if (x.fate() == Fate.NONSPREADER || (x.hoursBeforeLysis() >= beforeLysis && x.hoursBeforeLysis() < beforeLysis + bin)) at.add(i);
+        }
+        float[][] proba = new float[at.size()][];
+        int[] truth = new int[at.size()];
+        String[] groups = new String[at.size()];
+        for (int j = 0; j < at.size(); j++) {
+            FateHistorySamples.Sample x = s.get(at.get(j));
+            proba[j] = new float[] {1 - p[at.get(j)], p[at.get(j)]};
+            truth[j] = x.fate() == Fate.SPREADER ? 1 : 0;
+            groups[j] = x.well() + "_" + x.root();
+        }
+        Metrics m = Metrics.of(proba, truth, CLASSES);
+        Interval[] ci = Metrics.intervals(proba, truth, groups, CLASSES, 1000, 0.95, 42);
+        double balanced = (m.confusion().recall(0) + m.confusion().recall(1)) / 2;
+        r.append(String.format(Locale.ROOT, "%nAt %.0f-%.0f h before lysis (spreader frames in that bin vs all scored nonspreader frames; intervals: "
+                        + "bootstrap over lineages): balanced accuracy %.3f (spreader recall %.3f, nonspreader %.3f), AUC %.3f [%.3f, %.3f], "
+                        + "%d spreader and %d nonspreader frames.%n",
+                beforeLysis, beforeLysis + bin, balanced, m.confusion().recall(1), m.confusion().recall(0), m.auc(), ci[2].low(), ci[2].high(),
+                java.util.Arrays.stream(truth).sum(), truth.length - java.util.Arrays.stream(truth).sum()));
+        return r.toString();
+    }
+
+    /** Per bin: {correct, total}; spreaders binned by hours before lysis, nonspreaders by hours post infection. */
+    private TreeMap<Double, int[]> bins(List<FateHistorySamples.Sample> s, float[] p, Fate fate, boolean byLysis) {
+        TreeMap<Double, int[]> out = new TreeMap<>();
+        for (int i = 0; i < s.size(); i++) {
+            FateHistorySamples.Sample x = s.get(i);
+            if (x.fate() != fate) continue;
+            double h = byLysis ? x.hoursBeforeLysis() : x.hpi();
+            int[] c = out.computeIfAbsent(Math.floor(h / bin) * bin, b -> new int[2]);
+            if ((p[i] >= 0.5f) == (fate == Fate.SPREADER)) c[0]++;
+            c[1]++;
+        }
+        return out;
+    }
+
+    private void plot(List<FateHistorySamples.Sample> s, float[] p) throws java.io.IOException {
+        Map<String, TreeMap<Double, int[]>> both = new LinkedHashMap<>();
+        both.put("spreader frames", bins(s, p, Fate.SPREADER, true));
+        both.put("nonspreader frames", bins(s, p, Fate.NONSPREADER, false));
+        List<LinePlot.Panel> panels = new ArrayList<>();
+        String[] x = {"hours before lysis (bin start)", "hours post infection (bin start)"};
+        int j = 0;
+        for (Map.Entry<String, TreeMap<Double, int[]>> e : both.entrySet()) {
+            double[] xs = e.getValue().keySet().stream().mapToDouble(Double::doubleValue).toArray();
+            double[] ys = e.getValue().values().stream().mapToDouble(c -> c[0] / (double) c[1]).toArray();
+            panels.add(new LinePlot.Panel("Held-out " + e.getKey() + " called correctly (" + features + " features)", x[j++], "accuracy",
+                    List.of(LinePlot.Line.of(e.getKey(), xs, ys)), Double.NaN, 1));
+        }
+        LinePlot.write(out.resolve("accuracy_by_hours_before_lysis.png"), 800, 360, panels);
+    }
+}

@@ -1,0 +1,66 @@
+package org.karyo.app;
+
+import org.karyo.fate.Fate;
+import org.karyo.fate.FateHistory;
+import org.karyo.fate.TrackSeries;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The moments of infected tracks at which a fate predictor is asked, each with its Hoechst-history
+ * features ({@link FateHistory}) and what happened later. Spreader and nonspreader tracks only: the
+ * reporter already says who is infected; the open question is who will lyse.
+ */
+final class FateHistorySamples {
+    /**
+     * @param well              well (movie) name
+     * @param trackId           the track
+     * @param root              its lineage root (a cell and its daughters belong together)
+     * @param frame             frame index
+     * @param hours             movie time
+     * @param fate              what the reporter and PI said happened
+     * @param hpi               hours since infection (reporter onset)
+     * @param hoursBeforeLysis  for spreaders, hours until lysis; NaN otherwise
+     * @param features          {@link FateHistory#NAMES} at this moment
+     */
+    record Sample(String well, int trackId, int root, int frame, double hours, Fate fate, double hpi,
+                  double hoursBeforeLysis, double[] features) {
+    }
+
+    private FateHistorySamples() {
+    }
+
+    /** Every frame at or after infection of the well's infected tracks, lineages joined. */
+    static List<Sample> of(String well, List<TrackSeries> series, Map<Integer, FatesTable.Row> calls) {
+        Map<Integer, TrackSeries> byId = new HashMap<>();
+        for (TrackSeries s : series) byId.put(s.trackId(), s);
+        List<Sample> out = new ArrayList<>();
+        for (TrackSeries s : series) {
+            FatesTable.Row c = calls.get(s.trackId());
+            if (c == null || !c.fate().infected() || !Double.isFinite(c.infectionHours())) continue;
+            FateHistory history = FateHistory.ofLineage(lineage(s, byId));
+            for (int i = 0; i < s.size(); i++) {
+                double hpi = s.hours()[i] - c.infectionHours();
+                if (hpi < 0) continue;
+                int at = history.indexAt(s.hours()[i], 1e-6);
+                double before = c.fate() == Fate.SPREADER ? c.lysisHours() - s.hours()[i] : Double.NaN;
+                out.add(new Sample(well, s.trackId(), c.root(), s.frames()[i], s.hours()[i], c.fate(), hpi, before,
+                        history.at(at, c.infectionHours())));
+            }
+        }
+        return out;
+    }
+
+    /** Ancestors oldest first, then the track; stops at a missing or cyclic parent. */
+    private static List<TrackSeries> lineage(TrackSeries s, Map<Integer, TrackSeries> byId) {
+        List<TrackSeries> chain = new ArrayList<>();
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (TrackSeries t = s; t != null && seen.add(t.trackId()); t = byId.get(t.parent())) {
+            chain.add(0, t);
+        }
+        return chain;
+    }
+}

@@ -1,0 +1,111 @@
+package org.karyo.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Synthetic wells where a spreader's nucleus grows after infection and a nonspreader's does not, while
+ * nuclei differ in size from cell to cell by more than that growth: the cell's own history tells the
+ * fates apart, a single moment does not.
+ */
+class FateHistoryCommandTest {
+    @TempDir
+    static Path dir;
+    static Path fates;
+
+    @BeforeAll
+    static void wells() throws IOException {
+        StringBuilder f = new StringBuilder("well,track_id,parent,fate,infection_hours,lysis_hours,root\n");
+        Random r = new Random(5);
+        for (String well : List.of("A", "B", "C")) {
+            StringBuilder t = new StringBuilder(String.join(",", TracksTable.HEADER)).append('\n');
+            for (int id = 1; id <= 60; id++) {
+                boolean spreader = id <= 20;
+                double size = 300 * Math.exp(0.35 * r.nextGaussian());   // cell-to-cell spread > growth below
+                double infection = 4 + 2 * r.nextInt(4);
+                double lysis = infection + 50 + 2 * r.nextInt(3);
+                int frames = spreader ? (int) (lysis / 2) : 40;
+                for (int k = 0; k < frames; k++) {
+                    double h = 2.0 * k, hpi = h - infection;
+                    double grow = spreader && hpi > 10 ? Math.exp(0.02 * (hpi - 10)) : 1;
+                    double area = size * grow * Math.exp(0.03 * r.nextGaussian());
+                    t.append(String.format(Locale.ROOT, "%d,0,%d,%.1f,%d,10,10,%.1f,%.1f,,%n", id, k, h, id, area, 700 + 20 * r.nextGaussian()));
+                }
+                f.append(String.format(Locale.ROOT, "%s,%d,0,%s,%.1f,%s,%d%n", well, id, spreader ? "spreader" : "nonspreader",
+                        infection, spreader ? String.format(Locale.ROOT, "%.1f", lysis) : "", id));
+            }
+            Files.createDirectories(dir.resolve(well));
+            Files.writeString(dir.resolve(well).resolve("tracks.csv"), t);
+        }
+        fates = dir.resolve("fates.csv");
+        Files.writeString(fates, f);
+    }
+
+    private static CliRun run(String features, Path out) {
+        return CliRun.of("fate-history", dir.resolve("A").toString(), dir.resolve("B").toString(), dir.resolve("C").toString(),
+                "--fates", fates.toString(), "--train-wells", "A,B", "--out", out.toString(), "--features", features, "--trees", "50");
+    }
+
+    /** Balanced accuracy on held-out spreader frames 20-25 h before lysis against all nonspreader frames. */
+    private static double balancedAt20h(Path out) throws Exception {
+        int[] s = new int[2], n = new int[2];
+        for (Map<String, String> row : org.karyo.io.table.CsvReader.read(out.resolve("predictions.csv"))) {
+            assertThat(row.get("well")).isEqualTo("C");
+            boolean called = row.get("predicted").equals("spreader");
+            if (row.get("fate").equals("spreader")) {
+                double before = Double.parseDouble(row.get("hours_before_lysis"));
+                if (before >= 20 && before < 25) { s[1]++; if (called) s[0]++; }
+            } else {
+                n[1]++;
+                if (!called) n[0]++;
+            }
+        }
+        assertThat(s[1]).isPositive();
+        return (s[0] / (double) s[1] + n[0] / (double) n[1]) / 2;
+    }
+
+    @Test
+    void theCellsOwnHistoryTellsFatesApartWhereOneMomentCannot() throws Exception {
+        Path history = dir.resolve("history"), hoechst = dir.resolve("hoechst"), frame = dir.resolve("frame");
+        for (Map.Entry<String, Path> e : Map.of("history", history, "hoechst", hoechst, "frame", frame).entrySet()) {
+            CliRun r = run(e.getKey(), e.getValue());
+            assertThat(r.exit()).as(r.err()).isZero();
+            for (String file : List.of("predictions.csv", "report.md", "accuracy_by_hours_before_lysis.png", "forest.tribuo")) {
+                assertThat(e.getValue().resolve(file)).isNotEmptyFile();
+            }
+        }
+        double h = balancedAt20h(history), u = balancedAt20h(hoechst), f = balancedAt20h(frame);
+        assertThat(h).as("history").isGreaterThan(0.85);
+        assertThat(f).as("one frame").isLessThan(0.75);
+        assertThat(h).isGreaterThan(f + 0.15);
+        assertThat(u).as("unanchored history").isGreaterThan(f);
+        assertThat(Files.readString(history.resolve("report.md"))).contains("At 20-25 h before lysis", "balanced accuracy");
+    }
+
+    @Test
+    void wellsThatCannotWorkAreOneLineErrors() throws IOException {
+        Path out = dir.resolve("bad");
+        CliRun r = CliRun.of("fate-history", dir.resolve("A").toString(), dir.resolve("B").toString(), "--fates", fates.toString(),
+                "--train-wells", "A,Z", "--out", out.toString());
+        assertThat(r.exit()).isEqualTo(Karyo.EXIT_BAD_INPUT);
+        assertThat(r.err().lines().filter(l -> l.startsWith("error:"))).singleElement().asString().contains("'Z'");
+        r = CliRun.of("fate-history", dir.resolve("A").toString(), "--fates", fates.toString(), "--train-wells", "A", "--out", out.toString());
+        assertThat(r.exit()).isEqualTo(Karyo.EXIT_BAD_INPUT);
+        assertThat(r.err()).contains("leave at least one out");
+        r = CliRun.of("fate-history", dir.resolve("A").toString(), dir.resolve("B").toString(), "--fates", fates.toString(),
+                "--train-wells", "A", "--out", out.toString(), "--features", "pixels");
+        assertThat(r.exit()).isEqualTo(Karyo.EXIT_BAD_INPUT);
+        assertThat(r.err()).contains("--features");
+        assertThat(out).doesNotExist();
+    }
+}
