@@ -13,7 +13,7 @@ import java.util.Map;
  * (stable since IR version 3; ONNX never renumbers fields).
  */
 final class OnnxModelEncoder {
-    /** ONNX 1.12's IR version, the one that came with opset 17 (what PyTorch writes for opset 17). */
+    /** ONNX 1.12's IR version; 1.12 is the release that introduced opset 17. */
     static final long IR_VERSION = 8;
     static final long OPSET = 17;
     /** Name of the symbolic batch dimension of the graph's input and outputs. */
