@@ -4,6 +4,7 @@ import com.google.gson.FieldNamingPolicy;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.karyo.learn.bundle.ModelBundle;
 import org.karyo.learn.data.PercentileScaling;
@@ -46,7 +47,7 @@ public final class ExportMetadata {
         return m;
     }
 
-    private static Map<String, String> of(ModelSpec spec, java.util.List<String> classes, PercentileScaling scaling) {
+    private static Map<String, String> of(ModelSpec spec, List<String> classes, PercentileScaling scaling) {
         Map<String, String> m = new LinkedHashMap<>();
         m.put(FORMAT, "karyo-onnx/1");
         m.put(CLASSES, GSON.toJson(classes));

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.karyo.learn.bundle.ModelBundle;
 import org.karyo.learn.model.ModelSpec;
@@ -62,7 +63,7 @@ public final class OnnxExport {
                 new OnnxModelEncoder.Value(LOGITS, classes, "class scores before softmax, columns as karyo.classes"),
                 new OnnxModelEncoder.Value(PROBABILITIES, classes, "softmax of the logits, columns as karyo.classes"));
         Map<String, String> props = new LinkedHashMap<>(metadata);
-        String name = "karyo-" + spec.architecture().name().toLowerCase(java.util.Locale.ROOT);
+        String name = "karyo-" + spec.architecture().name().toLowerCase(Locale.ROOT);
         AtomicOutput.write(target, out -> OnnxModelEncoder.write(out, name, graph, inputs, outputs, props,
                 producerVersion == null ? "unknown" : producerVersion));
     }
