@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
                 TrainCommand.class,
                 EvaluateCommand.class,
                 PredictCommand.class,
+                ExportCommand.class,
                 TracksFromLabelsCommand.class,
                 FatesCommand.class,
                 TimecourseCommand.class,

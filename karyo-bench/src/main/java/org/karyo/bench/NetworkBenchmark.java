@@ -21,7 +21,9 @@ import java.util.regex.Pattern;
 /**
  * Inference throughput of Karyo's networks (DJL + PyTorch natives) against the same networks in Python
  * PyTorch, batch 32, 1-channel input, random weights, pre-rendered input, in the same run: for each case the
- * two sides alternate {@code repeats} times and the medians are compared, so machine noise hits both alike.
+ * sides alternate {@code repeats} times and the medians are compared, so machine noise hits all alike. For
+ * inference a third side is the same network exported to ONNX ({@code karyo export}) run by ONNX Runtime in
+ * this process (CPU, 2 intra-op threads).
  *
  * Training is timed the same way: Adam steps on one batch (forward, loss, backward, update), no augmentation.
  *
@@ -60,8 +62,11 @@ public final class NetworkBenchmark {
 
     /** One markdown table: for each ARCH:SIZE case, Karyo and Python alternate {@code repeats} times; medians compared. */
     private static void table(String cases, String mode, int repeats, double seconds, String python) throws Exception {
-        System.out.println("| network | input | Karyo (DJL) images/s | PyTorch (Python) images/s | Karyo / PyTorch |");
-        System.out.println("|---|---|---|---|---|");
+        boolean infer = mode.equals("infer");
+        System.out.println(infer
+                ? "| network | input | Karyo (DJL) images/s | PyTorch (Python) images/s | Karyo / PyTorch | ONNX Runtime images/s | ONNX Runtime / Karyo |"
+                : "| network | input | Karyo (DJL) images/s | PyTorch (Python) images/s | Karyo / PyTorch |");
+        System.out.println(infer ? "|---|---|---|---|---|---|---|" : "|---|---|---|---|---|");
         for (String c : cases.split(",")) {
             String[] p = c.split(":");
             Architecture arch = Architecture.valueOf(p[0]);
@@ -69,6 +74,7 @@ public final class NetworkBenchmark {
             ModelSpec spec = arch == Architecture.COMPACT ? ModelSpec.compact(1, 2, size) : ModelSpec.resnet(arch, 1, 2, size);
             double[] java = new double[repeats];
             double[] torch = new double[repeats];
+            double[] onnx = new double[repeats];
             List<float[]> batch = batch(size);
             int[] labels = new int[batch.size()];
             for (int i = 0; i < labels.length; i++) labels[i] = i % 2;
@@ -78,12 +84,15 @@ public final class NetworkBenchmark {
                     java[r] = mode.equals("train")
                             ? TrainingThroughput.imagesPerSecond(classifier, batch, labels, seconds)
                             : javaRate(classifier, batch, seconds);
+                    if (infer) onnx[r] = OnnxRuntimeRate.imagesPerSecond(classifier, batch, seconds);
                 }
                 torch[r] = pythonRate(python, mode, arch, size, seconds);
             }
             double j = median(java);
             double t = median(torch);
-            System.out.printf(Locale.ROOT, "| %s | %d² | %.1f | %.1f | %.2f× |%n", arch.name().toLowerCase(Locale.ROOT), size, j, t, j / t);
+            String row = String.format(Locale.ROOT, "| %s | %d² | %.1f | %.1f | %.2f× |", arch.name().toLowerCase(Locale.ROOT), size, j, t, j / t);
+            if (infer) row += String.format(Locale.ROOT, " %.1f | %.2f× |", median(onnx), median(onnx) / j);
+            System.out.println(row);
         }
     }
 

@@ -3,7 +3,6 @@ package org.karyo.learn.model;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.pooling.Pool;
 
 /**
  * A small CNN for crops at native resolution (48 to 96 px): four conv-BN-ReLU-maxpool blocks
@@ -20,7 +19,7 @@ final class CompactCnn {
         SequentialBlock net = new SequentialBlock();
         for (int channels : CHANNELS) {
             net.add(Layers.convBnRelu(channels, 3, 1))
-                    .add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)));
+                    .add(new MaxPoolBlock(new Shape(2, 2), new Shape(2, 2), new Shape(0, 0)));
         }
         return net.add(Layers.globalAveragePool()).add(Layers.head(spec));
     }

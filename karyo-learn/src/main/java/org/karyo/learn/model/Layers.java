@@ -1,16 +1,12 @@
 package org.karyo.learn.model;
 
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
-import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.norm.Dropout;
-import ai.djl.nn.pooling.Pool;
 
 /** Small building blocks shared by the networks. */
 final class Layers {
@@ -33,28 +29,23 @@ final class Layers {
     }
 
     static SequentialBlock convBnRelu(int filters, int kernel, int stride) {
-        return new SequentialBlock().add(conv(filters, kernel, stride)).add(batchNorm()).add(Activation.reluBlock());
+        return new SequentialBlock().add(conv(filters, kernel, stride)).add(batchNorm()).add(new ReluBlock());
     }
 
     /** Global average pool to (N, C). */
     static Block globalAveragePool() {
-        return new SequentialBlock().add(Pool.globalAvgPool2dBlock()).add(Blocks.batchFlattenBlock());
+        return new SequentialBlock().add(new GlobalAvgPoolBlock()).add(new FlattenBlock());
     }
 
     /** The classifier on pooled features; outputs logits (softmax is applied at prediction). */
     static Block head(ModelSpec spec) {
         SequentialBlock head = new SequentialBlock();
         if (spec.head() == Head.STUDY) {
-            head.add(Linear.builder().setUnits(spec.hiddenUnits()).build()).add(Activation.reluBlock());
+            head.add(Linear.builder().setUnits(spec.hiddenUnits()).build()).add(new ReluBlock());
         }
         if (spec.dropout() > 0f) {
             head.add(Dropout.builder().optRate(spec.dropout()).build());
         }
         return head.add(Linear.builder().setUnits(spec.numClasses()).build());
-    }
-
-    /** Element-wise sum of the two branches' single outputs. */
-    static NDList sum(java.util.List<NDList> branches) {
-        return new NDList(branches.get(0).singletonOrThrow().add(branches.get(1).singletonOrThrow()));
     }
 }

@@ -1,8 +1,6 @@
 package org.karyo.learn.model;
 
-import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
-import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
@@ -19,9 +17,9 @@ final class Mlp {
 
     static Block build(ModelSpec spec) {
         int[] hidden = {spec.hiddenUnits(), Math.max(1, spec.hiddenUnits() / 2)};
-        SequentialBlock net = new SequentialBlock().add(Blocks.batchFlattenBlock());
+        SequentialBlock net = new SequentialBlock().add(new FlattenBlock());
         for (int units : hidden) {
-            net.add(Linear.builder().setUnits(units).build()).add(Layers.batchNorm()).add(Activation.reluBlock());
+            net.add(Linear.builder().setUnits(units).build()).add(Layers.batchNorm()).add(new ReluBlock());
             if (spec.dropout() > 0f) {
                 net.add(Dropout.builder().optRate(spec.dropout()).build());
             }

@@ -1,13 +1,8 @@
 package org.karyo.learn.model;
 
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
-import ai.djl.nn.Blocks;
-import ai.djl.nn.ParallelBlock;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.pooling.Pool;
-import java.util.List;
 
 /**
  * torchvision's ResNet-18/34/50 (v1.5: the stride sits on the bottleneck's 3x3 convolution) built
@@ -32,7 +27,7 @@ final class ResNets {
         int expansion = bottleneck ? 4 : 1;
         SequentialBlock net = new SequentialBlock()
                 .add(Layers.convBnRelu(64, 7, 2))
-                .add(Pool.maxPool2dBlock(new Shape(3, 3), new Shape(2, 2), new Shape(1, 1)));
+                .add(new MaxPoolBlock(new Shape(3, 3), new Shape(2, 2), new Shape(1, 1)));
         int inChannels = 64;
         for (int stage = 0; stage < 4; stage++) {
             int width = WIDTHS[stage];
@@ -41,7 +36,7 @@ final class ResNets {
                 int outChannels = width * expansion;
                 boolean project = stride != 1 || inChannels != outChannels;
                 Block main = bottleneck ? bottleneck(width, stride) : basic(width, stride);
-                net.add(residual(main, project ? projection(outChannels, stride) : Blocks.identityBlock()));
+                net.add(residual(main, project ? projection(outChannels, stride) : new IdentityBlock()));
                 inChannels = outChannels;
             }
         }
@@ -67,7 +62,7 @@ final class ResNets {
 
     private static Block residual(Block main, Block shortcut) {
         return new SequentialBlock()
-                .add(new ParallelBlock(Layers::sum, List.of(main, shortcut)))
-                .add(Activation.reluBlock());
+                .add(new ResidualBlock(main, shortcut))
+                .add(new ReluBlock());
     }
 }

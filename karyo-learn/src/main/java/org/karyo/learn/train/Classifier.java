@@ -96,7 +96,8 @@ public final class Classifier implements AutoCloseable {
         return model;
     }
 
-    Block block() {
+    /** The DJL network (for exporters; the rest of the application should not need it). */
+    public Block block() {
         return model.getBlock();
     }
 

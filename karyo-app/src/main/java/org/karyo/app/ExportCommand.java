@@ -1,0 +1,58 @@
+package org.karyo.app;
+
+import org.karyo.KaryoInputException;
+import org.karyo.learn.bundle.BundleInfo;
+import org.karyo.learn.bundle.ModelBundle;
+import org.karyo.learn.export.OnnxExport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = {
+                "Write a trained model as an ONNX file (IR 8, opset 17) for ONNX Runtime and other tools.",
+                "The file holds the network only, for inference (batch norm with its running statistics, no dropout):",
+                "  input          'input', float32 (N, C, S, S): N crops, C channels and S x S pixels as bundle.json's",
+                "                 model.input_channels and input_size; a grey crop is repeated into every channel",
+                "  before it      normalise each crop as bundle.json's 'normalisation' says (its low percentile of pixel",
+                "                 values maps to 0, its high one to 1, outside clipped; defaults 1 and 99.8), then resize",
+                "                 it to S x S. The graph does neither.",
+                "  outputs        'logits' and 'probabilities' (softmax), float32 (N, classes), columns in the order of",
+                "                 bundle.json's 'classes'",
+                "The file describes itself in its metadata_props (JSON values): karyo.classes, karyo.normalisation,",
+                "karyo.input, karyo.model, karyo.crop_recipe (how crops were cut from fields).",
+                "An existing FILE is replaced whole; a failed export leaves it as it was."})
+final class ExportCommand implements Callable<Integer> {
+    @Option(names = "--model", required = true, paramLabel = "M", description = "Model folder written by 'karyo train'.")
+    Path model;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE.onnx", description = "ONNX file to write (folders created if needed).")
+    Path out;
+
+    @Override
+    public Integer call() throws KaryoInputException {
+        if (Files.isDirectory(out)) {
+            throw new KaryoInputException(out, "is a folder; --out takes a file name such as model.onnx");
+        }
+        BundleInfo info;
+        try (ModelBundle bundle = ModelBundle.open(model)) {
+            info = bundle.info();
+            try {
+                OnnxExport.write(bundle, out);
+            } catch (IOException e) {
+                throw new KaryoInputException(out, "cannot write: " + e.getMessage(), e);
+            }
+        }
+        long bytes = out.toFile().length();
+        System.out.printf(Locale.ROOT, "wrote %s (%.1f MB): input '%s' float32 (N, %d, %d, %d) after percentile scaling "
+                        + "%s..%s; outputs '%s', '%s' over %s%n", out, bytes / 1e6, OnnxExport.INPUT,
+                info.model().inputChannels(), info.inputSize(), info.inputSize(), info.normalisation().lowPercentile(),
+                info.normalisation().highPercentile(), OnnxExport.LOGITS, OnnxExport.PROBABILITIES, info.classes());
+        return Karyo.EXIT_OK;
+    }
+}
