@@ -63,7 +63,7 @@ final class CellPrediction {
                     float bg = CropExtractor.backgroundLevel(dna, labels);
                     List<Plane> crops = new ArrayList<>(found.size());
                     for (NucleusMeasurement m : found) crops.add(extractor.crop(dna, labels, m.id(), m.shape(), bg));
-                    float[][] proba = bundle.classifier().predictProba(crops);
+                    float[][] proba = bundle.predictProba(crops);
                     String name = InputImages.baseName(file);
                     Path csv = r.out().resolve(name + ".cells.csv");
                     table(file, found, proba, classes).write(csv);

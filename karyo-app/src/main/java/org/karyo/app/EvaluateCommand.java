@@ -26,7 +26,7 @@ import java.util.concurrent.Callable;
                 "                    per class, index.csv and index.html"})
 final class EvaluateCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
-    DeviceOption device;
+    ComputeOptions compute;
 
     static final int DEFAULT_CAM_PER_CLASS = 6;
 

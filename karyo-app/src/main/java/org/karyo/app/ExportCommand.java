@@ -40,7 +40,7 @@ final class ExportCommand implements Callable<Integer> {
             throw new KaryoInputException(out, "is a folder; --out takes a file name such as model.onnx");
         }
         BundleInfo info;
-        try (ModelBundle bundle = ModelBundle.open(model)) {
+        try (ModelBundle bundle = ModelBundle.open(model, org.karyo.learn.infer.InferenceEngine.PYTORCH)) {
             info = bundle.info();
             try {
                 OnnxExport.write(bundle, out);

@@ -76,7 +76,7 @@ final class ModelEvaluation {
             try (Progress bar = new Progress("evaluate", crops.size(), r.progress())) {
                 for (int s = 0; s < crops.size(); s += chunk) {
                     List<Crop> part = crops.subList(s, Math.min(crops.size(), s + chunk));
-                    float[][] p = bundle.classifier().predictProba(part.stream().map(Crop::image).toList());
+                    float[][] p = bundle.predictProba(part.stream().map(Crop::image).toList());
                     for (int i = 0; i < part.size(); i++) {
                         proba[s + i] = p[i];
                         truth[s + i] = toModel[part.get(i).label()];

@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
                 "                      (infected green, uninfected blue, other classes from a palette)"})
 final class PredictCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
-    DeviceOption device;
+    ComputeOptions compute;
 
     @Option(names = "--model", required = true, paramLabel = "M", description = "Model folder written by 'karyo train'.")
     Path model;

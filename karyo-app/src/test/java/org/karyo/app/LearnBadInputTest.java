@@ -151,4 +151,27 @@ class LearnBadInputTest {
                 dir.resolve("eval-cpu").toString(), "--device", "cpu");
         assertThat(ok.exit()).as(ok.err()).isZero();
     }
+
+    @Test
+    void bothInferenceEnginesScoreTheSame() throws Exception {
+        Path out = dir.resolve("m-engine");
+        assertBadInput(CliRun.of("evaluate", "--model", model.toString(), dataset.toString(), "--out", out.toString(),
+                "--inference", "tensorrt"), out, "inference engine 'tensorrt'");
+        com.google.gson.JsonObject[] metrics = new com.google.gson.JsonObject[2];
+        String[] engines = {"pytorch", "onnxruntime"};
+        for (int i = 0; i < 2; i++) {
+            Path o = dir.resolve("eval-" + engines[i]);
+            CliRun r = CliRun.of("evaluate", "--model", model.toString(), dataset.toString(), "--out", o.toString(),
+                    "--all", "--inference", engines[i]);
+            assertThat(r.exit()).as(r.err()).isZero();
+            metrics[i] = com.google.gson.JsonParser.parseString(Files.readString(o.resolve("metrics.json"))).getAsJsonObject();
+        }
+        org.karyo.learn.infer.InferenceEngine.use(org.karyo.learn.infer.InferenceEngine.AUTO);
+        // Probabilities agree within 1e-4, so every call and rank is the same; calibration error to within that.
+        for (String k : List.of("accuracy", "macro_f1", "auc")) {
+            assertThat(metrics[1].get(k).getAsDouble()).as(k).isEqualTo(metrics[0].get(k).getAsDouble());
+        }
+        assertThat(metrics[1].get("confusion")).isEqualTo(metrics[0].get("confusion"));
+        assertThat(metrics[1].get("ece").getAsDouble()).isCloseTo(metrics[0].get("ece").getAsDouble(), org.assertj.core.data.Offset.offset(1e-4));
+    }
 }

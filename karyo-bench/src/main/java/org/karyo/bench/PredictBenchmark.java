@@ -141,7 +141,7 @@ public final class PredictBenchmark {
                 List<Plane> crops = new ArrayList<>(found.size());
                 for (NucleusMeasurement m : found) crops.add(extractor.crop(dna, seg.labels(), m.id(), m.shape(), bg));
                 long t3 = System.nanoTime();
-                bundle.classifier().predictProba(crops);
+                bundle.predictProba(crops);
                 long t4 = System.nanoTime();
                 t[0][r] = (t1 - t0) / 1e6;
                 t[1][r] = (t2 - t1) / 1e6;

@@ -10,12 +10,18 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.karyo.KaryoInputException;
+import org.karyo.image.Plane;
+import org.karyo.learn.data.CropRenderer;
 import org.karyo.learn.engine.Engines;
+import org.karyo.learn.infer.InferenceEngine;
+import org.karyo.learn.infer.OnnxRuntimePredictor;
 import org.karyo.learn.train.Classifier;
 import org.karyo.learn.train.TrainingOptions;
 
@@ -37,11 +43,14 @@ public final class ModelBundle implements AutoCloseable {
     private final Path dir;
     private final BundleInfo info;
     private final Classifier classifier;
+    /** Runs the network for {@link #predictProba} when ONNX Runtime was chosen; null when PyTorch runs it. */
+    private final OnnxRuntimePredictor onnx;
 
-    private ModelBundle(Path dir, BundleInfo info, Classifier classifier) {
+    private ModelBundle(Path dir, BundleInfo info, Classifier classifier, InferenceEngine engine) {
         this.dir = dir;
         this.info = info;
         this.classifier = classifier;
+        this.onnx = engine == InferenceEngine.ONNXRUNTIME ? new OnnxRuntimePredictor(classifier) : null;
     }
 
     /** Files the caller adds to the bundle before it is moved into place. */
@@ -89,14 +98,24 @@ public final class ModelBundle implements AutoCloseable {
         }
     }
 
-    /** Reads a bundle folder and loads its network. */
+    /** Reads a bundle folder and loads its network, predicting with the chosen {@link InferenceEngine}. */
     public static ModelBundle open(Path dir) throws KaryoInputException {
+        return open(dir, InferenceEngine.resolved());
+    }
+
+    /** Reads a bundle folder and loads its network; {@code engine} runs {@link #predictProba} (AUTO is resolved). */
+    public static ModelBundle open(Path dir, InferenceEngine engine) throws KaryoInputException {
         if (!Files.isDirectory(dir)) {
             throw new KaryoInputException(dir, "model not found (expected a folder written by 'karyo train')");
         }
         BundleInfo info = readInfo(dir);
-        return new ModelBundle(dir, info, Classifier.load(info.model(), info.classes(), info.normalisation(),
-                dir.resolve(info.weights())));
+        Classifier classifier = Classifier.load(info.model(), info.classes(), info.normalisation(), dir.resolve(info.weights()));
+        try {
+            return new ModelBundle(dir, info, classifier, engine == InferenceEngine.AUTO ? InferenceEngine.resolved() : engine);
+        } catch (RuntimeException e) {
+            classifier.close();
+            throw e;
+        }
     }
 
     /** Only the description, without loading the network. */
@@ -146,12 +165,34 @@ public final class ModelBundle implements AutoCloseable {
         return info;
     }
 
+    /** The network as trained (DJL/PyTorch): for explanations and export; predictions go through {@link #predictProba}. */
     public Classifier classifier() {
         return classifier;
     }
 
+    /** Which engine {@link #predictProba} uses. */
+    public InferenceEngine inferenceEngine() {
+        return onnx == null ? InferenceEngine.PYTORCH : InferenceEngine.ONNXRUNTIME;
+    }
+
+    /** Class probabilities for raw crops, rendered with the bundle's recipe, columns in the bundle's class order. */
+    public float[][] predictProba(List<Plane> crops) {
+        if (onnx == null) {
+            return classifier.predictProba(crops);
+        }
+        CropRenderer renderer = classifier.renderer();
+        List<float[]> rendered = new ArrayList<>(crops.size());
+        for (Plane crop : crops) {
+            rendered.add(renderer.render(crop));
+        }
+        return onnx.predictRendered(rendered, Classifier.PREDICT_BATCH);
+    }
+
     @Override
     public void close() {
+        if (onnx != null) {
+            onnx.close();
+        }
         classifier.close();
     }
 

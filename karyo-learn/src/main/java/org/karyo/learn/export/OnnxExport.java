@@ -47,6 +47,23 @@ public final class OnnxExport {
      */
     public static void write(Block block, ModelSpec spec, Map<String, String> metadata, String producerVersion,
                              Path target) throws IOException {
+        AtomicOutput.Content e = encoding(block, spec, metadata, producerVersion);
+        AtomicOutput.write(target, e::writeTo);
+    }
+
+    /** The same model file in memory (for ONNX Runtime inference without a file). */
+    public static byte[] bytes(Classifier classifier) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            encoding(classifier.block(), classifier.spec(), ExportMetadata.of(classifier), null).writeTo(out);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // a byte array does not fail
+        }
+        return out.toByteArray();
+    }
+
+    /** Translates before anything is written, so an unknown block refuses early. */
+    private static AtomicOutput.Content encoding(Block block, ModelSpec spec, Map<String, String> metadata, String producerVersion) {
         OnnxGraph graph = new OnnxGraph();
         String logits = new BlockTranslator(graph).translate(block, "", INPUT);
         if (logits.equals(INPUT)) {
@@ -64,7 +81,7 @@ public final class OnnxExport {
                 new OnnxModelEncoder.Value(PROBABILITIES, classes, "softmax of the logits, columns as karyo.classes"));
         Map<String, String> props = new LinkedHashMap<>(metadata);
         String name = "karyo-" + spec.architecture().name().toLowerCase(Locale.ROOT);
-        AtomicOutput.write(target, out -> OnnxModelEncoder.write(out, name, graph, inputs, outputs, props,
-                producerVersion == null ? "unknown" : producerVersion));
+        return out -> OnnxModelEncoder.write(out, name, graph, inputs, outputs, props,
+                producerVersion == null ? "unknown" : producerVersion);
     }
 }

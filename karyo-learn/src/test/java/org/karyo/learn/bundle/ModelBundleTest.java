@@ -103,4 +103,40 @@ class ModelBundleTest {
         assertThatThrownBy(() -> ModelBundle.open(dir.resolve("missing"))).isInstanceOf(KaryoInputException.class)
                 .hasMessageContaining("model not found");
     }
+
+    @Test
+    void onnxRuntimeAndPytorchGiveTheSameProbabilities() throws Exception {
+        Path model = dir.resolve("engines");
+        try (Classifier c = Classifier.initialized(SPEC, List.of("a", "b"), new PercentileScaling(2, 99), 3)) {
+            // Non-trivial batch-norm statistics, so a mistake in folding them would show.
+            org.karyo.learn.model.RunningStatistics.randomise(c.block(), 4);
+            ModelBundle.write(model, c, info(), staging -> { });
+        }
+        List<Plane> crops = new java.util.ArrayList<>();
+        SplittableRandom r = new SplittableRandom(9);
+        for (int i = 0; i < 70; i++) {   // more than two batches of 32
+            float[] px = new float[30 * 30];
+            for (int k = 0; k < px.length; k++) px[k] = (float) r.nextDouble(0, 1000) * (k % 30 < 15 ? 1 : i / 70f);
+            crops.add(new Plane(30, 30, 16, px));
+        }
+        float[][] torch;
+        float[][] ort;
+        try (ModelBundle b = ModelBundle.open(model, org.karyo.learn.infer.InferenceEngine.PYTORCH)) {
+            assertThat(b.inferenceEngine()).isEqualTo(org.karyo.learn.infer.InferenceEngine.PYTORCH);
+            torch = b.predictProba(crops);
+        }
+        try (ModelBundle b = ModelBundle.open(model, org.karyo.learn.infer.InferenceEngine.ONNXRUNTIME)) {
+            assertThat(b.inferenceEngine()).isEqualTo(org.karyo.learn.infer.InferenceEngine.ONNXRUNTIME);
+            ort = b.predictProba(crops);
+        }
+        assertThat(ort).hasNumberOfRows(70);
+        double spread = 0;
+        for (int i = 0; i < 70; i++) {
+            for (int k = 0; k < 2; k++) {
+                assertThat(ort[i][k]).isCloseTo(torch[i][k], org.assertj.core.data.Offset.offset(1e-4f));
+            }
+            spread = Math.max(spread, Math.abs(torch[i][1] - torch[0][1]));
+        }
+        assertThat(spread).as("the crops get different answers, so agreement means something").isGreaterThan(0.01);
+    }
 }
