@@ -112,6 +112,9 @@ public final class ModelBundle implements AutoCloseable {
         Classifier classifier = Classifier.load(info.model(), info.classes(), info.normalisation(), dir.resolve(info.weights()));
         try {
             return new ModelBundle(dir, info, classifier, engine == InferenceEngine.AUTO ? InferenceEngine.resolved() : engine);
+        } catch (IllegalStateException e) {
+            classifier.close();
+            throw new KaryoInputException(dir, e.getMessage(), e); // ONNX Runtime cannot run here: say why, exit 2
         } catch (RuntimeException e) {
             classifier.close();
             throw e;

@@ -12,7 +12,7 @@ import org.karyo.learn.engine.ComputeDevices;
  * probabilities within 1e-4. On a GPU the PyTorch engine stays, since Karyo ships ONNX Runtime's CPU build.
  */
 public enum InferenceEngine {
-    /** ONNX Runtime on a CPU device, PyTorch on a GPU. */
+    /** ONNX Runtime on a CPU device, PyTorch on a GPU (or where {@link OnnxRuntimeGuard} refuses ONNX Runtime). */
     AUTO,
     /** DJL over PyTorch, the training engine. */
     PYTORCH,
@@ -45,7 +45,8 @@ public enum InferenceEngine {
             chosen = e;
         }
         if (e != AUTO) return e;
-        return device == null || Device.Type.CPU.equals(device.getDeviceType()) ? ONNXRUNTIME : PYTORCH;
+        boolean cpu = device == null || Device.Type.CPU.equals(device.getDeviceType());
+        return cpu && OnnxRuntimeGuard.refusal() == null ? ONNXRUNTIME : PYTORCH;
     }
 
     /** {@link #resolved(Device)} for the current compute device. */

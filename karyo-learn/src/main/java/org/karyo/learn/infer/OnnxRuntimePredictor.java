@@ -18,14 +18,20 @@ import org.karyo.learn.train.Classifier;
  * is the classifier's rendered crops, packed in batches as the PyTorch path packs them.
  */
 public final class OnnxRuntimePredictor implements AutoCloseable {
-    private final OrtEnvironment env = OrtEnvironment.getEnvironment();
+    private final OrtEnvironment env;
     private final OrtSession session;
     private final int channels;
     private final int size;
     private final int classes;
     private FloatBuffer input;
 
+    /** @throws IllegalStateException where ONNX Runtime would crash this process ({@link OnnxRuntimeGuard}) */
     public OnnxRuntimePredictor(Classifier classifier) {
+        String refusal = OnnxRuntimeGuard.refusal();
+        if (refusal != null) {
+            throw new IllegalStateException(refusal);
+        }
+        this.env = OrtEnvironment.getEnvironment();
         this.channels = classifier.spec().inputChannels();
         this.size = classifier.spec().inputSize();
         this.classes = classifier.spec().numClasses();
