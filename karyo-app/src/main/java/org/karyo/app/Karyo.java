@@ -34,6 +34,7 @@ import picocli.CommandLine.Command;
                 TimecourseCommand.class,
                 FateCropsCommand.class,
                 FateHistoryCommand.class,
+                PretrainCommand.class,
         })
 public final class Karyo implements Runnable {
     public static final int EXIT_OK = 0;

@@ -140,13 +140,17 @@ final class ModelTraining {
     }
 
     private static ModelSpec spec(Request r, DatasetInput in) throws KaryoInputException {
-        int k = in.crops().classes().size();
-        int size = r.size() > 0 ? r.size() : Math.max(r.architecture().isResNet() ? 32 : 16, in.recipe().size());
+        return spec(r.architecture(), r.size(), Math.max(2, in.crops().classes().size()), in);
+    }
+
+    /** The network for a dataset: {@code size} 0 takes the crops' own size (at least what the architecture needs). */
+    static ModelSpec spec(Architecture architecture, int requestedSize, int k, DatasetInput in) throws KaryoInputException {
+        int size = requestedSize > 0 ? requestedSize : Math.max(architecture.isResNet() ? 32 : 16, in.recipe().size());
         try {
-            return switch (r.architecture()) {
+            return switch (architecture) {
                 case COMPACT -> ModelSpec.compact(1, k, size);
                 case MLP -> ModelSpec.mlp(1, k, size);
-                default -> ModelSpec.resnet(r.architecture(), 1, k, size);
+                default -> ModelSpec.resnet(architecture, 1, k, size);
             };
         } catch (IllegalArgumentException e) {
             throw new KaryoInputException(null, "--size: " + e.getMessage());
@@ -216,7 +220,7 @@ final class ModelTraining {
     }
 
     /** One progress bar per epoch, showing the running loss and accuracy; a summary line after each. */
-    private static final class EpochBars implements TrainingListener, AutoCloseable {
+    static final class EpochBars implements TrainingListener, AutoCloseable {
         private final int epochs;
         private final boolean enabled;
         private Progress bar;

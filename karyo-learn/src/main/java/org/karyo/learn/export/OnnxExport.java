@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.karyo.learn.bundle.ModelBundle;
+import org.karyo.learn.files.AtomicOutput;
 import org.karyo.learn.model.ModelSpec;
 import org.karyo.learn.train.Classifier;
 

@@ -7,17 +7,15 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.util.Pair;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.karyo.KaryoInputException;
+import org.karyo.learn.files.AtomicOutput;
 import org.karyo.learn.model.ModelSpec;
 import org.karyo.learn.model.Models;
 
@@ -46,43 +44,35 @@ final class TrainingCheckpoint {
 
     static void write(Path file, String key, Progress p, Sampler sampler, Block block, Optimizer adam)
             throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + FILE, ".part");
-        try {
-            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
-                out.writeUTF(MAGIC);
-                out.writeUTF(key);
-                out.writeInt(p.epoch());
-                out.writeLong(p.updates());
-                out.writeInt(p.bestEpoch());
-                out.writeDouble(p.bestLoss());
-                out.writeDouble(p.elapsedSeconds());
-                out.writeInt(p.history().size());
-                for (EpochStats e : p.history()) {
-                    out.writeInt(e.epoch());
-                    out.writeDouble(e.trainLoss());
-                    out.writeDouble(e.trainAccuracy());
-                    out.writeDouble(e.validationLoss());
-                    out.writeDouble(e.validationAccuracy());
-                    out.writeDouble(e.learningRate());
-                    out.writeDouble(e.seconds());
-                }
-                sampler.save(out);
-                out.writeInt(p.best() == null ? -1 : p.best().length);
-                if (p.best() != null) {
-                    out.write(p.best());
-                }
-                AdamState.write(out, adam, parameters(block));
-                block.saveParameters(out);
+        // The temporary sibling is ".<FILE>…part", which ModelBundle.checkTarget recognises as a killed write.
+        AtomicOutput.write(file, stream -> {
+            DataOutputStream out = new DataOutputStream(stream);
+            out.writeUTF(MAGIC);
+            out.writeUTF(key);
+            out.writeInt(p.epoch());
+            out.writeLong(p.updates());
+            out.writeInt(p.bestEpoch());
+            out.writeDouble(p.bestLoss());
+            out.writeDouble(p.elapsedSeconds());
+            out.writeInt(p.history().size());
+            for (EpochStats e : p.history()) {
+                out.writeInt(e.epoch());
+                out.writeDouble(e.trainLoss());
+                out.writeDouble(e.trainAccuracy());
+                out.writeDouble(e.validationLoss());
+                out.writeDouble(e.validationAccuracy());
+                out.writeDouble(e.learningRate());
+                out.writeDouble(e.seconds());
             }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            sampler.save(out);
+            out.writeInt(p.best() == null ? -1 : p.best().length);
+            if (p.best() != null) {
+                out.write(p.best());
             }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+            AdamState.write(out, adam, parameters(block));
+            block.saveParameters(out);
+            out.flush();
+        });
     }
 
     /**

@@ -1,4 +1,4 @@
-package org.karyo.learn.export;
+package org.karyo.learn.files;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -13,16 +13,16 @@ import java.nio.file.StandardCopyOption;
  * or an error never leaves half a model where a reader (or an older export) expects a whole one.
  * (karyo-io's AtomicFiles does the same for the app; this module does not depend on karyo-io.)
  */
-final class AtomicOutput {
+public final class AtomicOutput {
     private AtomicOutput() {
     }
 
     @FunctionalInterface
-    interface Content {
+    public interface Content {
         void writeTo(OutputStream out) throws IOException;
     }
 
-    static void write(Path target, Content content) throws IOException {
+    public static void write(Path target, Content content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");

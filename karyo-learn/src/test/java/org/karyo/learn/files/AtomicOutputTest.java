@@ -1,4 +1,4 @@
-package org.karyo.learn.export;
+package org.karyo.learn.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.karyo.learn.data.PercentileScaling;
 import org.karyo.learn.model.ModelSpec;
+import org.karyo.learn.export.OnnxExport;
 import org.karyo.learn.train.Classifier;
 
 /** An export goes to a temporary sibling and is moved into place only when complete. */
