@@ -239,14 +239,20 @@ final class ModelTraining {
         @Override
         public void batchDone(int epoch, int batch, double meanLoss, double accuracy) {
             bar.step();
-            bar.message(String.format(Locale.ROOT, "loss %.3f acc %.3f", meanLoss, accuracy));
+            bar.message(Double.isFinite(accuracy) ? String.format(Locale.ROOT, "loss %.3f acc %.3f", meanLoss, accuracy)
+                    : String.format(Locale.ROOT, "loss %.3f", meanLoss));
         }
 
         @Override
         public void epochDone(EpochStats s) {
             close();
-            System.err.printf(Locale.ROOT, "epoch %d: loss %.4f acc %.3f | validation loss %.4f acc %.3f | %.1f s%n",
-                    s.epoch(), s.trainLoss(), s.trainAccuracy(), s.validationLoss(), s.validationAccuracy(), s.seconds());
+            // Pretraining has no accuracy and no validation: say only what was measured.
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "epoch %d: loss %.4f", s.epoch(), s.trainLoss()));
+            if (Double.isFinite(s.trainAccuracy())) line.append(String.format(Locale.ROOT, " acc %.3f", s.trainAccuracy()));
+            if (Double.isFinite(s.validationLoss())) {
+                line.append(String.format(Locale.ROOT, " | validation loss %.4f acc %.3f", s.validationLoss(), s.validationAccuracy()));
+            }
+            System.err.println(line.append(String.format(Locale.ROOT, " | %.1f s", s.seconds())));
         }
 
         @Override
