@@ -73,6 +73,11 @@ final class FateHistoryCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "Seeds sampling and the forest (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--call-hpi", defaultValue = "20", paramLabel = "H", description = {
+            "Per-well spreader fraction: each infected track still intact this many hours after infection is called once, at its",
+            "first frame from then on (default: ${DEFAULT-VALUE})."})
+    double callHpi;
+
     private static final List<String> CLASSES = List.of("nonspreader", "spreader");
 
     @Override
@@ -127,7 +132,8 @@ final class FateHistoryCommand implements Callable<Integer> {
         Files.createDirectories(out);
         AtomicFiles.write(out.resolve("forest.tribuo"), forest::save);
         writePredictions(scored, p);
-        String report = report(k, window, scored, p);
+        double prior = trackShare(train);
+        String report = report(k, window, scored, p) + wellFractions(scored, p, prior);
         AtomicFiles.writeString(out.resolve("report.md"), report);
         plot(scored, p);
         System.out.print(report);
@@ -197,6 +203,50 @@ final class FateHistoryCommand implements Callable<Integer> {
                         + "%d spreader and %d nonspreader frames.%n",
                 beforeLysis, beforeLysis + bin, balanced, m.confusion().recall(1), m.confusion().recall(0), m.auc(), ci[2].low(), ci[2].high(),
                 java.util.Arrays.stream(truth).sum(), truth.length - java.util.Arrays.stream(truth).sum()));
+        return r.toString();
+    }
+
+    /** Share of spreaders among the infected tracks of the training wells: the prior the balanced forest no longer knows. */
+    private static double trackShare(List<FateHistorySamples.Sample> train) {
+        Set<String> spreaders = new TreeSet<>(), all = new TreeSet<>();
+        for (FateHistorySamples.Sample s : train) {
+            String key = s.well() + "/" + s.trackId();
+            all.add(key);
+            if (s.fate() == Fate.SPREADER) spreaders.add(key);
+        }
+        return all.isEmpty() ? 0.5 : spreaders.size() / (double) all.size();
+    }
+
+    /**
+     * Spreader fraction per held-out well among the infected tracks still intact at --call-hpi, each called once at its
+     * first frame from then on: truth, the count of calls at p >= 0.5, and the mean of probabilities corrected for the
+     * training balance (Bayes' prior shift: odds x prior/(1 - prior)), which estimates a fraction without the bias of counting.
+     */
+    private String wellFractions(List<FateHistorySamples.Sample> s, float[] p, double prior) {
+        Map<String, Integer> firstAtCall = new LinkedHashMap<>();
+        for (int i = 0; i < s.size(); i++) {
+            FateHistorySamples.Sample x = s.get(i);
+            if (x.hpi() < callHpi) continue;
+            String key = x.well() + "/" + x.trackId();
+            Integer j = firstAtCall.get(key);
+            if (j == null || s.get(j).hpi() > x.hpi()) firstAtCall.put(key, i);
+        }
+        TreeMap<String, double[]> byWell = new TreeMap<>(); // tracks, true spreaders, called, corrected sum
+        double odds = prior / (1 - prior);
+        for (int i : firstAtCall.values()) {
+            FateHistorySamples.Sample x = s.get(i);
+            double[] w = byWell.computeIfAbsent(x.well(), k -> new double[4]);
+            w[0]++;
+            if (x.fate() == Fate.SPREADER) w[1]++;
+            if (p[i] >= 0.5f) w[2]++;
+            double o = Math.min(p[i], 1 - 1e-6) / Math.max(1 - p[i], 1e-6) * odds;
+            w[3] += o / (1 + o);
+        }
+        StringBuilder r = new StringBuilder(String.format(Locale.ROOT, "%nSpreader fraction per held-out well, infected tracks intact %.0f h after "
+                + "infection, each called once then (training prior %.3f):%n%n| well | tracks | true | called (p >= 0.5) | "
+                + "prior-corrected mean probability |%n|---|---|---|---|---|%n", callHpi, prior));
+        byWell.forEach((well, w) -> r.append(String.format(Locale.ROOT, "| %s | %.0f | %.1f %% | %.1f %% | %.1f %% |%n",
+                well, w[0], 100 * w[1] / w[0], 100 * w[2] / w[0], 100 * w[3] / w[0])));
         return r.toString();
     }
 

@@ -89,7 +89,10 @@ class FateHistoryCommandTest {
         assertThat(f).as("one frame").isLessThan(0.75);
         assertThat(h).isGreaterThan(f + 0.15);
         assertThat(u).as("unanchored history").isGreaterThan(f);
-        assertThat(Files.readString(history.resolve("report.md"))).contains("At 20-25 h before lysis", "balanced accuracy");
+        String report = Files.readString(history.resolve("report.md"));
+        assertThat(report).contains("At 20-25 h before lysis", "balanced accuracy", "Spreader fraction per held-out well");
+        // Well C: 20 spreaders of 60 infected tracks, all intact 20 h after infection (lysis at 50+ h).
+        assertThat(report).containsPattern("\\| C \\| 60 \\| 33\\.3 % \\|");
     }
 
     @Test
