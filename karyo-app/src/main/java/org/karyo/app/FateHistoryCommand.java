@@ -3,7 +3,6 @@ package org.karyo.app;
 import org.karyo.KaryoInputException;
 import org.karyo.fate.Fate;
 import org.karyo.fate.FateHistory;
-import org.karyo.fate.TrackSeries;
 import org.karyo.io.AtomicFiles;
 import org.karyo.io.plot.LinePlot;
 import org.karyo.learn.baseline.VectorForest;
@@ -33,10 +32,10 @@ import java.util.concurrent.Callable;
         description = {
                 "Predict which infected cells will lyse (spreaders) from the Hoechst history of their tracks, and score the",
                 "prediction on held-out wells by hours before lysis. Where a crop CNN ('fate-crops' + 'train') sees one",
-                "moment, this sees the cell's own change since infection: area and DNA brightness now, relative to the",
-                "cell at infection, their slope over the last 10 h, and hours since infection (features: log_area,",
-                "log_dna, log_area_vs_onset, log_dna_vs_onset, log_area_slope_per_h, log_dna_slope_per_h, log_area_vs_peak,",
-                "hours_post_infection; only frames up to the moment are used; daughters keep their mother's history).",
+                "moment, this sees the cell's own change since infection: area, DNA brightness and chromatin texture (CV,",
+                "rim/centre) now, relative to the cell at infection, their slopes over the last 10 h, area vs its peak, and",
+                "hours since infection (only frames up to the moment are used; daughters keep their mother's history; texture",
+                "features need the dna_cv/dna_rim_ratio columns that 'karyo track' and 'tracks-from-labels' write).",
                 "Training uses spreader frames from infection until --before-lysis hours before lysis and nonspreader frames",
                 "in the same hours-post-infection window, balanced by sampling; held-out wells are scored at every frame.",
                 "Writes into --out: predictions.csv, report.md (tables), accuracy_by_hours_before_lysis.png, forest.tribuo."})
@@ -60,8 +59,9 @@ final class FateHistoryCommand implements Callable<Integer> {
     double beforeLysis;
 
     @Option(names = "--features", defaultValue = "history", paramLabel = "history|hoechst|frame", description = {
-            "history: all features; hoechst: only those that do not use the infection time (log_area, log_dna and their slopes),",
-            "since the onset comes from the reporter; frame: log_area and log_dna, what a single crop shows. Default: ${DEFAULT-VALUE}."})
+            "history: all features; hoechst: only those that do not use the infection time (the frame's size, brightness and",
+            "texture and their 10-h slopes), since the onset comes from the reporter; frame: what a single crop shows (size,",
+            "brightness, texture). Default: ${DEFAULT-VALUE}."})
     String features;
 
     @Option(names = "--trees", defaultValue = "200", paramLabel = "N", description = "Trees in the forest (default: ${DEFAULT-VALUE}).")
@@ -85,17 +85,18 @@ final class FateHistoryCommand implements Callable<Integer> {
         if (!wells.isEmpty() && wells.size() != tracks.size()) throw new KaryoInputException(null, "give one --well per TRACKS folder, or none");
         if (trees < 1) throw new KaryoInputException(null, "--trees must be at least 1");
         if (!(beforeLysis >= 0) || !(bin > 0)) throw new KaryoInputException(null, "--before-lysis must be >= 0 and --bin > 0 hours");
-        int[] columns = columns(features);
+        int[] requested = columns(features);
         List<FateHistorySamples.Sample> train = new ArrayList<>(), test = new ArrayList<>();
         Set<String> seen = new TreeSet<>();
         for (int i = 0; i < tracks.size(); i++) {
             String well = wells.isEmpty() ? FatesCommand.wellName(tracks.get(i)) : wells.get(i);
             if (!seen.add(well)) throw new KaryoInputException(tracks.get(i), "well name '" + well + "' is used twice; name them with --well");
-            List<TrackSeries> series = TracksTable.read(tracks.get(i)).series();
-            (trainWells.contains(well) ? train : test).addAll(FateHistorySamples.of(well, series, FatesTable.read(fates, well)));
+            (trainWells.contains(well) ? train : test).addAll(FateHistorySamples.of(well, TracksTable.read(tracks.get(i)),
+                    FatesTable.read(fates, well)));
         }
         for (String w : trainWells) if (!seen.contains(w)) throw new KaryoInputException(null, "--train-wells names '" + w + "', which is not among the TRACKS wells " + seen);
         if (seen.size() == trainWells.size()) throw new KaryoInputException(null, "every well is a training well: leave at least one out to score on");
+        int[] columns = withoutUnmeasured(requested, train);
         double window = train.stream().filter(s -> s.fate() == Fate.SPREADER)
                 .mapToDouble(s -> s.hpi() + s.hoursBeforeLysis() - beforeLysis).max().orElse(Double.NaN);
         if (!(window >= 0)) throw new KaryoInputException(fates, "training wells have no spreader followed " + beforeLysis + " h before its lysis");
@@ -147,6 +148,22 @@ final class FateHistoryCommand implements Callable<Integer> {
             case "hoechst" -> FateHistory.UNANCHORED.stream().mapToInt(FateHistory.NAMES::indexOf).toArray();
             default -> throw new KaryoInputException(null, "--features must be history, hoechst or frame, not '" + features + "'");
         };
+    }
+
+    /** Drops features that are not finite somewhere (texture columns missing from older tables), and says so. */
+    private static int[] withoutUnmeasured(int[] columns, List<FateHistorySamples.Sample> samples) {
+        List<Integer> kept = new ArrayList<>();
+        List<String> dropped = new ArrayList<>();
+        for (int c : columns) {
+            boolean finite = samples.stream().allMatch(s -> Double.isFinite(s.features()[c]));
+            if (finite) kept.add(c);
+            else dropped.add(FateHistory.NAMES.get(c));
+        }
+        if (!dropped.isEmpty()) {
+            System.err.println("features left out (not measured in every training track, e.g. tracks.csv without dna_cv/dna_rim_ratio): "
+                    + String.join(", ", dropped));
+        }
+        return kept.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private static double[] select(double[] all, int[] columns) {

@@ -34,14 +34,16 @@ final class FateHistorySamples {
     }
 
     /** Every frame at or after infection of the well's infected tracks, lineages joined. */
-    static List<Sample> of(String well, List<TrackSeries> series, Map<Integer, FatesTable.Row> calls) {
+    static List<Sample> of(String well, TracksTable.Tracks tracks, Map<Integer, FatesTable.Row> calls) {
         Map<Integer, TrackSeries> byId = new HashMap<>();
-        for (TrackSeries s : series) byId.put(s.trackId(), s);
+        for (TrackSeries s : tracks.series()) byId.put(s.trackId(), s);
         List<Sample> out = new ArrayList<>();
-        for (TrackSeries s : series) {
+        for (TrackSeries s : tracks.series()) {
             FatesTable.Row c = calls.get(s.trackId());
             if (c == null || !c.fate().infected() || !Double.isFinite(c.infectionHours())) continue;
-            FateHistory history = FateHistory.ofLineage(lineage(s, byId));
+            List<List<FateHistory.Frame>> lineage = new ArrayList<>();
+            for (TrackSeries t : lineage(s, byId)) lineage.add(frames(tracks.rows().get(t.trackId())));
+            FateHistory history = FateHistory.ofLineage(lineage);
             for (int i = 0; i < s.size(); i++) {
                 double hpi = s.hours()[i] - c.infectionHours();
                 if (hpi < 0) continue;
@@ -51,6 +53,12 @@ final class FateHistorySamples {
                         history.at(at, c.infectionHours())));
             }
         }
+        return out;
+    }
+
+    private static List<FateHistory.Frame> frames(List<TracksTable.Row> rows) {
+        List<FateHistory.Frame> out = new ArrayList<>(rows.size());
+        for (TracksTable.Row r : rows) out.add(new FateHistory.Frame(r.hours(), r.area(), r.dna(), r.dnaCv(), r.dnaRim()));
         return out;
     }
 

@@ -1,6 +1,8 @@
 package org.karyo.app;
 
 import org.karyo.KaryoInputException;
+import org.karyo.measure.NucleusMeasurement;
+import org.karyo.measure.NucleusMeasurer;
 import org.karyo.image.LabelImage;
 import org.karyo.image.Plane;
 import org.karyo.io.AtomicFiles;
@@ -30,6 +32,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -42,7 +45,7 @@ import java.util.concurrent.Callable;
                 "Each frame is segmented (or its labels read from --labels), nuclei are linked to the previous frames by optimal",
                 "assignment on displacement, area, brightness and shape, gaps of up to --max-gap frames are closed, and divisions",
                 "start two daughter tracks. Writes into --out:",
-                "  tracks.csv      track_id,parent,frame,hours,nucleus_id,x,y,area,dna_mean,reporter_mean,pi_mean",
+                "  tracks.csv      track_id,parent,frame,hours,nucleus_id,x,y,area,dna_mean,reporter_mean,pi_mean,dna_cv,dna_rim_ratio",
                 "                  (one row per track per frame; frame 0-based; x = column, y = row; parent 0 = none;",
                 "                  reporter/pi empty when not given)",
                 "  maskNNN.tif     16-bit label images, label = track id",
@@ -50,8 +53,7 @@ import java.util.concurrent.Callable;
                 "                  track whose parent is the interrupted one, so a parent with one child is a gap, not a division",
                 "  scores.json     with --truth: CTC TRA, DET and SEG (also printed)"})
 final class TrackCommand implements Callable<Integer> {
-    static final String[] HEADER = {"track_id", "parent", "frame", "hours", "nucleus_id", "x", "y", "area", "dna_mean",
-            "reporter_mean", "pi_mean"};
+    static final String[] HEADER = TracksTable.HEADER;
 
     @Parameters(index = "0", paramLabel = "INPUT", description = "The movie: plate folder, CTC folder or multi-frame TIFF.")
     Path input;
@@ -146,7 +148,7 @@ final class TrackCommand implements Callable<Integer> {
                 TrackedFrame linked = tracker.add(found);
                 LabelImage mask = linked.relabel(nuclei);
                 writer.writeMask(t, mask);
-                writeRows(csv, linked, t);
+                writeRows(csv, linked, t, texture(mask, frame.dna()));
                 if (scorer != null) {
                     LabelImage truthMask = gt.masks().read(t);
                     requireSize(gt.masks().file(t), truthMask, frame.dna());
@@ -172,15 +174,25 @@ final class TrackCommand implements Callable<Integer> {
         return Karyo.EXIT_OK;
     }
 
-    private void writeRows(CsvStream csv, TrackedFrame linked, int t) throws IOException {
+    private void writeRows(CsvStream csv, TrackedFrame linked, int t, Map<Integer, NucleusMeasurement> texture)
+            throws IOException {
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < linked.detections().size(); i++) order.add(i);
         order.sort(Comparator.comparingInt(linked::trackId));
         for (int i : order) {
             Detection d = linked.detections().get(i);
+            NucleusMeasurement m = texture.get(linked.trackId(i));
             csv.row(linked.trackId(i), linked.parent(i), t, t * interval, d.label(), d.x(), d.y(), d.area(),
-                    d.mean(0), d.mean(1), d.mean(2));
+                    d.mean(0), d.mean(1), d.mean(2), m == null ? Double.NaN : DnaTexture.cv(m),
+                    m == null ? Double.NaN : DnaTexture.rim(m));
         }
+    }
+
+    /** Hoechst texture per track id, measured on the frame's track-labelled mask. */
+    private static Map<Integer, NucleusMeasurement> texture(LabelImage mask, Plane dna) {
+        Map<Integer, NucleusMeasurement> out = new java.util.HashMap<>();
+        for (NucleusMeasurement m : new NucleusMeasurer().measure(mask, Map.of("dna", dna))) out.put(m.id(), m);
+        return out;
     }
 
     private static void requireSize(Path file, LabelImage labels, Plane dna) throws KaryoInputException {

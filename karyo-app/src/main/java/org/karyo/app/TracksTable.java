@@ -14,12 +14,19 @@ import java.util.TreeMap;
 /**
  * {@code tracks.csv}, the table 'karyo track' and 'karyo tracks-from-labels' write: one row per track per frame,
  * frame 0-based, hours = frame × interval, intensities are means inside the nucleus (empty when the channel was
- * not given).
+ * not given), then the Hoechst texture (optional when reading).
  */
 final class TracksTable {
     static final String FILE = "tracks.csv";
-    static final String[] HEADER = {"track_id", "parent", "frame", "hours", "nucleus_id", "x", "y", "area", "dna_mean",
+    /** Columns every tracks.csv has. */
+    static final String[] REQUIRED = {"track_id", "parent", "frame", "hours", "nucleus_id", "x", "y", "area", "dna_mean",
             "reporter_mean", "pi_mean"};
+    /**
+     * Columns Karyo writes: the required ones, then the Hoechst texture inside the nucleus (standard deviation / mean,
+     * and rim mean / centre mean), which older tables lack and readers treat as unknown.
+     */
+    static final String[] HEADER = {"track_id", "parent", "frame", "hours", "nucleus_id", "x", "y", "area", "dna_mean",
+            "reporter_mean", "pi_mean", "dna_cv", "dna_rim_ratio"};
 
     private TracksTable() {
     }
@@ -34,7 +41,8 @@ final class TracksTable {
     }
 
     /** The per-frame rows of one track, as read. */
-    record Row(int frame, double hours, int nucleusId, double x, double y, double area, double dna, double reporter, double pi) {
+    record Row(int frame, double hours, int nucleusId, double x, double y, double area, double dna, double reporter, double pi,
+               double dnaCv, double dnaRim) {
     }
 
     /** Tracks with their rows, by track id. */
@@ -45,8 +53,8 @@ final class TracksTable {
         Path file = locate(dirOrFile);
         List<Map<String, String>> table = CsvReader.read(file);
         if (!table.isEmpty()) {
-            for (String c : HEADER) {
-                if (!table.get(0).containsKey(c)) throw new KaryoInputException(file, "has no '" + c + "' column (need " + String.join(",", HEADER) + ")");
+            for (String c : REQUIRED) {
+                if (!table.get(0).containsKey(c)) throw new KaryoInputException(file, "has no '" + c + "' column (need " + String.join(",", REQUIRED) + ")");
             }
         }
         TreeMap<Integer, List<Row>> rows = new TreeMap<>();
@@ -62,7 +70,7 @@ final class TracksTable {
                 rows.computeIfAbsent(id, k -> new ArrayList<>()).add(new Row(Integer.parseInt(r.get("frame").strip()),
                         num(r.get("hours")), r.get("nucleus_id").isBlank() ? 0 : Integer.parseInt(r.get("nucleus_id").strip()),
                         num(r.get("x")), num(r.get("y")), num(r.get("area")), num(r.get("dna_mean")),
-                        num(r.get("reporter_mean")), num(r.get("pi_mean"))));
+                        num(r.get("reporter_mean")), num(r.get("pi_mean")), num(r.get("dna_cv")), num(r.get("dna_rim_ratio"))));
             } catch (NumberFormatException e) {
                 throw new KaryoInputException(file, "line " + line + ": not a number (" + e.getMessage() + ")");
             }

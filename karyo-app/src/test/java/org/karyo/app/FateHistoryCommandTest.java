@@ -28,7 +28,7 @@ class FateHistoryCommandTest {
         StringBuilder f = new StringBuilder("well,track_id,parent,fate,infection_hours,lysis_hours,root\n");
         Random r = new Random(5);
         for (String well : List.of("A", "B", "C")) {
-            StringBuilder t = new StringBuilder(String.join(",", TracksTable.HEADER)).append('\n');
+            StringBuilder t = new StringBuilder(String.join(",", TracksTable.REQUIRED)).append('\n');
             for (int id = 1; id <= 60; id++) {
                 boolean spreader = id <= 20;
                 double size = 300 * Math.exp(0.35 * r.nextGaussian());   // cell-to-cell spread > growth below

@@ -34,7 +34,7 @@ class FateTablesTest {
 
     @Test
     void tracksTableGroupsRowsIntoSeriesAndRefusesARepeatedFrame() throws Exception {
-        String header = String.join(",", TracksTable.HEADER) + "\n";
+        String header = String.join(",", TracksTable.REQUIRED) + "\n";
         Files.writeString(tmp.resolve("tracks.csv"), header
                 + "2,1,4,7.0,9,1,1,50,100,,\n"
                 + "2,1,3,5.25,8,1,1,50,100,,\n"

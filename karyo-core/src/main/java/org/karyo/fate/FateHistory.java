@@ -6,9 +6,10 @@ import java.util.List;
 
 /**
  * What a cell's Hoechst history says at one moment, for predicting its fate from the DNA stain: the
- * nucleus now (area, brightness), and how it changed since infection and over the last hours. A
- * single crop cannot see the change: nuclei differ in size from cell to cell more than a spreader
- * grows before it lyses, so "larger than itself at infection" separates where "large" does not.
+ * nucleus now (area, brightness, chromatin texture), and how it changed since infection and over the
+ * last hours. A single moment's size cannot tell much: nuclei differ in size from cell to cell more
+ * than a spreader grows before it lyses, so "larger than itself at infection" separates where "large"
+ * does not.
  *
  * <p>Only frames at or before the moment are used (no look-ahead). A daughter's history starts in
  * its mother's frames (the caller joins the lineage), so division does not reset the baseline.
@@ -16,16 +17,22 @@ import java.util.List;
 public final class FateHistory {
     /** Feature names, in the order {@link #at} returns them. */
     public static final List<String> NAMES = List.of(
-            "log_area", "log_dna", "log_area_vs_onset", "log_dna_vs_onset",
-            "log_area_slope_per_h", "log_dna_slope_per_h", "log_area_vs_peak", "hours_post_infection");
-    /** The features a single crop also has: the comparison that shows what the history adds. */
-    public static final List<String> FRAME_ONLY = List.of("log_area", "log_dna");
+            "log_area", "log_dna", "dna_cv", "dna_rim_ratio",
+            "log_area_vs_onset", "log_dna_vs_onset", "dna_cv_vs_onset", "dna_rim_ratio_vs_onset",
+            "log_area_slope_per_h", "log_dna_slope_per_h", "dna_cv_slope_per_h", "dna_rim_ratio_slope_per_h",
+            "log_area_vs_peak", "hours_post_infection");
+    /** What one frame shows: a single crop's size, brightness and texture. */
+    public static final List<String> FRAME_ONLY = List.of("log_area", "log_dna", "dna_cv", "dna_rim_ratio");
     /**
-     * History without the infection time: the features above that do not use the reporter onset. The onset
-     * comes from the reporter, whose kinetics may differ by fate (in the study and in the simulator), so the
+     * History without the infection time: the features that do not use the reporter onset. The onset comes
+     * from the reporter, whose kinetics may differ by fate (in the study and in the simulator), so the
      * anchored features can carry reporter information; this set is Hoechst alone.
      */
-    public static final List<String> UNANCHORED = List.of("log_area", "log_dna", "log_area_slope_per_h", "log_dna_slope_per_h");
+    public static final List<String> UNANCHORED = List.of("log_area", "log_dna", "dna_cv", "dna_rim_ratio",
+            "log_area_slope_per_h", "log_dna_slope_per_h", "dna_cv_slope_per_h", "dna_rim_ratio_slope_per_h");
+    /** Features that need the texture columns (dna_cv, dna_rim_ratio), absent from older track tables. */
+    public static final List<String> TEXTURE = List.of("dna_cv", "dna_rim_ratio", "dna_cv_vs_onset",
+            "dna_rim_ratio_vs_onset", "dna_cv_slope_per_h", "dna_rim_ratio_slope_per_h");
 
     /** Frames around infection that define the cell's own baseline. */
     static final double BASELINE_BEFORE_H = 6;
@@ -33,57 +40,59 @@ public final class FateHistory {
     /** Window of the recent slope. */
     static final double SLOPE_WINDOW_H = 10;
 
-    private final double[] hours;
-    private final double[] logArea;
-    private final double[] logDna;
-
     /**
-     * @param hours increasing movie times of the lineage's frames
-     * @param area  nuclear area per frame (> 0)
-     * @param dna   mean Hoechst intensity per frame (> 0)
+     * One frame of a nucleus.
+     *
+     * @param hours movie time
+     * @param area  nuclear area (> 0)
+     * @param dna   mean Hoechst intensity (> 0)
+     * @param cv    Hoechst standard deviation / mean inside the nucleus (texture); NaN when not measured
+     * @param rim   Hoechst mean in the rim / mean in the centre; NaN when not measured
      */
-    public FateHistory(double[] hours, double[] area, double[] dna) {
-        int n = hours.length;
-        if (n == 0 || area.length != n || dna.length != n) {
-            throw new IllegalArgumentException("need equal, non-empty series");
-        }
-        for (int i = 1; i < n; i++) {
-            if (!(hours[i] > hours[i - 1])) throw new IllegalArgumentException("hours must increase");
-        }
-        this.hours = hours.clone();
-        this.logArea = new double[n];
-        this.logDna = new double[n];
+    public record Frame(double hours, double area, double dna, double cv, double rim) {
+    }
+
+    private final double[] hours;
+    /** Per signal (log area, log DNA, CV, rim), per frame. */
+    private final double[][] signals;
+
+    /** @param frames in increasing time */
+    public FateHistory(List<Frame> frames) {
+        int n = frames.size();
+        if (n == 0) throw new IllegalArgumentException("need at least one frame");
+        hours = new double[n];
+        signals = new double[4][n];
         for (int i = 0; i < n; i++) {
-            logArea[i] = Math.log(Math.max(1e-9, area[i]));
-            logDna[i] = Math.log(Math.max(1e-9, dna[i]));
+            Frame f = frames.get(i);
+            if (i > 0 && !(f.hours() > hours[i - 1])) throw new IllegalArgumentException("hours must increase");
+            hours[i] = f.hours();
+            signals[0][i] = Math.log(Math.max(1e-9, f.area()));
+            signals[1][i] = Math.log(Math.max(1e-9, f.dna()));
+            signals[2][i] = f.cv();
+            signals[3][i] = f.rim();
         }
     }
 
-    /** A lineage's history: ancestors' frames (oldest first) before the track's own. */
-    public static FateHistory ofLineage(List<TrackSeries> oldestFirst) {
-        List<double[]> rows = new ArrayList<>();
+    /** A lineage's history: ancestors' frames (oldest first) before the track's own; later-or-equal times skipped. */
+    public static FateHistory ofLineage(List<List<Frame>> oldestFirst) {
+        List<Frame> joined = new ArrayList<>();
         double last = Double.NEGATIVE_INFINITY;
-        for (TrackSeries s : oldestFirst) {
-            for (int i = 0; i < s.size(); i++) {
-                if (s.hours()[i] > last) {
-                    rows.add(new double[] {s.hours()[i], s.area()[i], s.dna()[i]});
-                    last = s.hours()[i];
+        for (List<Frame> track : oldestFirst) {
+            for (Frame f : track) {
+                if (f.hours() > last) {
+                    joined.add(f);
+                    last = f.hours();
                 }
             }
         }
-        return new FateHistory(rows.stream().mapToDouble(r -> r[0]).toArray(),
-                rows.stream().mapToDouble(r -> r[1]).toArray(), rows.stream().mapToDouble(r -> r[2]).toArray());
+        return new FateHistory(joined);
     }
 
     public int size() {
         return hours.length;
     }
 
-    public double hours(int i) {
-        return hours[i];
-    }
-
-    /** The index of the frame at {@code t} (within half a frame), or -1. */
+    /** The index of the frame at {@code t} (within {@code tolerance}), or -1. */
     public int indexAt(double t, double tolerance) {
         int i = Arrays.binarySearch(hours, t);
         if (i >= 0) return i;
@@ -100,17 +109,20 @@ public final class FateHistory {
 
     /** The features at frame {@code index} of a cell infected at {@code infectionHours}, in {@link #NAMES} order. */
     public double[] at(int index, double infectionHours) {
-        double t = hours[index];
-        double baseArea = baseline(logArea, index, infectionHours);
-        double baseDna = baseline(logDna, index, infectionHours);
+        double[] out = new double[NAMES.size()];
+        for (int k = 0; k < 4; k++) {
+            double[] v = signals[k];
+            out[k] = v[index];
+            out[4 + k] = v[index] - baseline(v, index, infectionHours);
+            out[8 + k] = slope(v, index);
+        }
         double peak = Double.NEGATIVE_INFINITY;
         for (int i = 0; i <= index; i++) {
-            if (hours[i] >= infectionHours - BASELINE_BEFORE_H) peak = Math.max(peak, logArea[i]);
+            if (hours[i] >= infectionHours - BASELINE_BEFORE_H) peak = Math.max(peak, signals[0][i]);
         }
-        if (peak == Double.NEGATIVE_INFINITY) peak = logArea[index];
-        return new double[] {
-            logArea[index], logDna[index], logArea[index] - baseArea, logDna[index] - baseDna,
-            slope(logArea, index), slope(logDna, index), logArea[index] - peak, t - infectionHours};
+        out[12] = signals[0][index] - (peak == Double.NEGATIVE_INFINITY ? signals[0][index] : peak);
+        out[13] = hours[index] - infectionHours;
+        return out;
     }
 
     /** Median over frames around infection (up to now); without such frames, over the first three frames. */
