@@ -97,6 +97,7 @@ final class FateHistoryCommand implements Callable<Integer> {
         for (String w : trainWells) if (!seen.contains(w)) throw new KaryoInputException(null, "--train-wells names '" + w + "', which is not among the TRACKS wells " + seen);
         if (seen.size() == trainWells.size()) throw new KaryoInputException(null, "every well is a training well: leave at least one out to score on");
         int[] columns = withoutUnmeasured(requested, train);
+        double[] medians = medians(train, columns);
         double window = train.stream().filter(s -> s.fate() == Fate.SPREADER)
                 .mapToDouble(s -> s.hpi() + s.hoursBeforeLysis() - beforeLysis).max().orElse(Double.NaN);
         if (!(window >= 0)) throw new KaryoInputException(fates, "training wells have no spreader followed " + beforeLysis + " h before its lysis");
@@ -114,9 +115,9 @@ final class FateHistoryCommand implements Callable<Integer> {
         List<double[]> rows = new ArrayList<>();
         int[] labels = new int[2 * k];
         for (int i = 0; i < k; i++) {
-            rows.add(select(spread.get(i).features(), columns));
+            rows.add(fill(select(spread.get(i).features(), columns), medians));
             labels[2 * i] = 1;
-            rows.add(select(non.get(i).features(), columns));
+            rows.add(fill(select(non.get(i).features(), columns), medians));
         }
         List<String> names = java.util.Arrays.stream(columns).mapToObj(FateHistory.NAMES::get).toList();
         VectorForest forest = VectorForest.train(rows, labels, names, CLASSES, trees, seed);
@@ -126,7 +127,7 @@ final class FateHistoryCommand implements Callable<Integer> {
         float[] p = new float[scored.size()];
         try (Progress bar = new Progress("fate-history", scored.size(), true)) {
             for (int i = 0; i < p.length; i++) {
-                p[i] = forest.predictProba(select(scored.get(i).features(), columns))[1];
+                p[i] = forest.predictProba(fill(select(scored.get(i).features(), columns), medians))[1];
                 bar.step();
             }
         }
@@ -150,20 +151,40 @@ final class FateHistoryCommand implements Callable<Integer> {
         };
     }
 
-    /** Drops features that are not finite somewhere (texture columns missing from older tables), and says so. */
+    /**
+     * Drops features missing in most training samples (texture columns absent from older tables), and says so; the
+     * few values missing elsewhere (a nucleus too small for a rim/centre ratio) are filled by {@link #fill}.
+     */
     private static int[] withoutUnmeasured(int[] columns, List<FateHistorySamples.Sample> samples) {
         List<Integer> kept = new ArrayList<>();
         List<String> dropped = new ArrayList<>();
         for (int c : columns) {
-            boolean finite = samples.stream().allMatch(s -> Double.isFinite(s.features()[c]));
-            if (finite) kept.add(c);
+            long finite = samples.stream().filter(s -> Double.isFinite(s.features()[c])).count();
+            if (finite * 2 > samples.size()) kept.add(c);
             else dropped.add(FateHistory.NAMES.get(c));
         }
         if (!dropped.isEmpty()) {
-            System.err.println("features left out (not measured in every training track, e.g. tracks.csv without dna_cv/dna_rim_ratio): "
+            System.err.println("features left out (not measured in most training tracks, e.g. tracks.csv without dna_cv/dna_rim_ratio): "
                     + String.join(", ", dropped));
         }
         return kept.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Per selected column, the median of the finite training values: what a missing value becomes. */
+    private static double[] medians(List<FateHistorySamples.Sample> samples, int[] columns) {
+        double[] m = new double[columns.length];
+        for (int j = 0; j < columns.length; j++) {
+            int c = columns[j];
+            double[] v = samples.stream().mapToDouble(s -> s.features()[c]).filter(Double::isFinite).sorted().toArray();
+            m[j] = v.length == 0 ? 0 : v[v.length / 2];
+        }
+        return m;
+    }
+
+    private static double[] fill(double[] row, double[] medians) {
+        double[] out = row.clone();
+        for (int j = 0; j < out.length; j++) if (!Double.isFinite(out[j])) out[j] = medians[j];
+        return out;
     }
 
     private static double[] select(double[] all, int[] columns) {

@@ -111,4 +111,25 @@ class FateHistoryCommandTest {
         assertThat(r.err()).contains("--features");
         assertThat(out).doesNotExist();
     }
+
+    /** Bug: a nucleus too small for a rim/centre ratio left a NaN in one held-out row, and the forest refused it. */
+    @Test
+    void aFewUnmeasuredValuesAreFilledNotFatal() throws Exception {
+        Path textured = dir.resolve("textured");
+        for (String well : List.of("A", "B", "C")) {
+            List<String> lines = Files.readAllLines(dir.resolve(well).resolve("tracks.csv"));
+            StringBuilder t = new StringBuilder(lines.get(0)).append(",dna_cv,dna_rim_ratio\n");
+            for (int i = 1; i < lines.size(); i++) {
+                t.append(lines.get(i)).append(",0.2,").append(well.equals("C") && i % 17 == 0 ? "" : "1.0").append('\n');
+            }
+            Files.createDirectories(textured.resolve(well));
+            Files.writeString(textured.resolve(well).resolve("tracks.csv"), t);
+        }
+        Path out = dir.resolve("textured-out");
+        CliRun r = CliRun.of("fate-history", textured.resolve("A").toString(), textured.resolve("B").toString(),
+                textured.resolve("C").toString(), "--fates", fates.toString(), "--train-wells", "A,B", "--out", out.toString(),
+                "--features", "frame", "--trees", "20");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(out.resolve("predictions.csv")).isNotEmptyFile();
+    }
 }
