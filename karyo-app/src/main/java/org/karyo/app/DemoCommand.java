@@ -25,7 +25,10 @@ import java.util.stream.Stream;
                 "and write DIR/report.html. Each step is an ordinary karyo command; the report lists them."})
 final class DemoCommand implements java.util.concurrent.Callable<Integer> {
     @picocli.CommandLine.Mixin
-    ComputeOptions compute;
+    DeviceOption device;
+
+    @picocli.CommandLine.Mixin
+    InferenceOption inference;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for everything the demo writes (must be empty or new).")
     Path out;

@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
                 "On the dataset the model was trained on (same data fingerprint) only its test split is scored.",
                 "Writes into --out:",
                 "  metrics.json      accuracy, macro_f1, auc, ece, n, per-class precision/recall/F1, confusion,",
-                "                    bootstrap 95% intervals (binary AUC: the second class in sorted order); with",
+                "                    bootstrap 95%% intervals over whole groups (binary AUC: the second class in sorted order); with",
                 "                    'baselines' {mlp, forest} scored on the same crops when trained with --baselines",
                 "  predictions.csv   per crop: path, class, predicted, p_<class>...",
                 "  roc.png, confusion.png, reliability.png",
@@ -26,7 +26,10 @@ import java.util.concurrent.Callable;
                 "                    per class, index.csv and index.html"})
 final class EvaluateCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
-    ComputeOptions compute;
+    DeviceOption device;
+
+    @picocli.CommandLine.Mixin
+    InferenceOption inference;
 
     static final int DEFAULT_CAM_PER_CLASS = 6;
 

@@ -21,7 +21,10 @@ import java.util.concurrent.Callable;
                 "                      (infected green, uninfected blue, other classes from a palette)"})
 final class PredictCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
-    ComputeOptions compute;
+    DeviceOption device;
+
+    @picocli.CommandLine.Mixin
+    InferenceOption inference;
 
     @Option(names = "--model", required = true, paramLabel = "M", description = "Model folder written by 'karyo train'.")
     Path model;

@@ -31,7 +31,7 @@ import java.util.stream.Stream;
                 "the same --arch and --size, plus pretraining.csv and pretraining.png (loss per epoch; chance is ln(2B-1))."})
 final class PretrainCommand implements Callable<Integer> {
     @Mixin
-    ComputeOptions compute;
+    DeviceOption device;
 
     @Parameters(paramLabel = "DATASET", description = "Crops: a 'karyo crops' dataset or any folder of class sub-folders.")
     Path dataset;

@@ -28,7 +28,7 @@ import java.util.concurrent.Callable;
                 "with --resume to continue where it stopped (same epochs, same result). The finished model replaces it."})
 final class TrainCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
-    ComputeOptions compute;
+    DeviceOption device;
 
     @Parameters(index = "0", paramLabel = "DATASET", description = "Crop dataset folder.")
     Path dataset;

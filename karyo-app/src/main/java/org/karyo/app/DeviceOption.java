@@ -1,14 +1,13 @@
 package org.karyo.app;
 
 import org.karyo.learn.engine.ComputeDevices;
-import org.karyo.learn.infer.InferenceEngine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code --device} and {@code --inference} for commands that run a network; checked while parsing, so a bad value exits 2 at once. */
-final class ComputeOptions {
+/** {@code --device} for commands that run a network; checked while parsing, so a bad value exits 2 at once. */
+final class DeviceOption {
     @Spec(Spec.Target.MIXEE)
     CommandSpec mixee;
 
@@ -18,17 +17,6 @@ final class ComputeOptions {
     void device(String request) {
         try {
             ComputeDevices.use(request);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(mixee.commandLine(), e.getMessage());
-        }
-    }
-
-    @Option(names = "--inference", paramLabel = "E",
-            description = {"What runs a trained model for prediction: auto (ONNX Runtime on a CPU, PyTorch on a GPU), pytorch or",
-                    "onnxruntime. Same probabilities within 1e-4; training always uses PyTorch. Default: $KARYO_INFERENCE, else auto."})
-    void inference(String request) {
-        try {
-            InferenceEngine.use(InferenceEngine.parse(request));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(mixee.commandLine(), e.getMessage());
         }
