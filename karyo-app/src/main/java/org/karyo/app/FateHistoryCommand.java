@@ -38,7 +38,9 @@ import java.util.concurrent.Callable;
                 "features need the dna_cv/dna_rim_ratio columns that 'karyo track' and 'tracks-from-labels' write).",
                 "Training uses spreader frames from infection until --before-lysis hours before lysis and nonspreader frames",
                 "in the same hours-post-infection window, balanced by sampling; held-out wells are scored at every frame.",
-                "Writes into --out: predictions.csv, report.md (tables), accuracy_by_hours_before_lysis.png, forest.tribuo."})
+                "Writes into --out: predictions.csv, report.md (tables), accuracy_by_hours_before_lysis.png, and the model",
+                "(forest.tribuo, fate-history.json). '--model DIR' applies a saved model to the TRACKS instead of training",
+                "(fates.csv then gives the infection times; where it also saw lysis, the tables score the prediction)."})
 final class FateHistoryCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "TRACKS", description = "Folders holding tracks.csv (one per well or movie).")
     List<Path> tracks;
@@ -49,8 +51,11 @@ final class FateHistoryCommand implements Callable<Integer> {
     @Option(names = "--well", paramLabel = "NAME", description = "Well name of each TRACKS in fates.csv (default: the folder's name).")
     List<String> wells = new ArrayList<>();
 
-    @Option(names = "--train-wells", required = true, split = ",", paramLabel = "W,...", description = "Wells to train on; the others are held out.")
-    List<String> trainWells;
+    @Option(names = "--train-wells", split = ",", paramLabel = "W,...", description = "Wells to train on; the others are held out.")
+    List<String> trainWells = new ArrayList<>();
+
+    @Option(names = "--model", paramLabel = "DIR", description = "Apply the model a training run wrote into its --out, to every TRACKS well.")
+    Path model;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write into (created if needed).")
     Path out;
@@ -78,14 +83,16 @@ final class FateHistoryCommand implements Callable<Integer> {
             "first frame from then on (default: ${DEFAULT-VALUE})."})
     double callHpi;
 
-    private static final List<String> CLASSES = List.of("nonspreader", "spreader");
+    private static final List<String> CLASSES = FateHistoryModel.CLASSES;
 
     @Override
     public Integer call() throws Exception {
         if (!wells.isEmpty() && wells.size() != tracks.size()) throw new KaryoInputException(null, "give one --well per TRACKS folder, or none");
         if (trees < 1) throw new KaryoInputException(null, "--trees must be at least 1");
         if (!(beforeLysis >= 0) || !(bin > 0)) throw new KaryoInputException(null, "--before-lysis must be >= 0 and --bin > 0 hours");
-        int[] requested = columns(features);
+        if ((model == null) == trainWells.isEmpty()) {
+            throw new KaryoInputException(null, "give either --train-wells (train and score held-out wells) or --model (apply a saved model)");
+        }
         List<FateHistorySamples.Sample> train = new ArrayList<>(), test = new ArrayList<>();
         Set<String> seen = new TreeSet<>();
         for (int i = 0; i < tracks.size(); i++) {
@@ -94,9 +101,48 @@ final class FateHistoryCommand implements Callable<Integer> {
             (trainWells.contains(well) ? train : test).addAll(FateHistorySamples.of(well, TracksTable.read(tracks.get(i)),
                     FatesTable.read(fates, well)));
         }
-        for (String w : trainWells) if (!seen.contains(w)) throw new KaryoInputException(null, "--train-wells names '" + w + "', which is not among the TRACKS wells " + seen);
-        if (seen.size() == trainWells.size()) throw new KaryoInputException(null, "every well is a training well: leave at least one out to score on");
-        int[] columns = withoutUnmeasured(requested, train);
+        FateHistoryModel forest;
+        String header;
+        List<FateHistorySamples.Sample> scored;
+        if (model != null) {
+            forest = FateHistoryModel.load(model);
+            header = String.format(Locale.ROOT, "Model %s (trained on wells %s, features: %s), applied to wells %s.%n%n", model,
+                    forest.info().trainedOn(), String.join(", ", forest.info().features()), seen);
+            scored = test.stream().filter(s -> s.fate() != Fate.SPREADER || s.hoursBeforeLysis() >= 0).toList();
+        } else {
+            for (String w : trainWells) if (!seen.contains(w)) throw new KaryoInputException(null, "--train-wells names '" + w + "', which is not among the TRACKS wells " + seen);
+            if (seen.size() == trainWells.size()) throw new KaryoInputException(null, "every well is a training well: leave at least one out to score on");
+            Trained t = train(train);
+            forest = t.model();
+            header = String.format(Locale.ROOT, "Trained on wells %s: %d spreader and %d nonspreader frames (balanced), spreaders >= %.0f h "
+                    + "before lysis, nonspreaders 0-%.1f h post infection; %d trees, seed %d.%n%n", trainWells, t.perClass(), t.perClass(),
+                    beforeLysis, t.window(), trees, seed);
+            scored = test.stream().filter(s -> s.fate() == Fate.SPREADER ? s.hoursBeforeLysis() >= 0 : s.hpi() <= t.window()).toList();
+        }
+        if (scored.isEmpty()) throw new KaryoInputException(fates, "the wells to score have no infected frames");
+        float[] p = new float[scored.size()];
+        try (Progress bar = new Progress("fate-history", scored.size(), true)) {
+            for (int i = 0; i < p.length; i++) {
+                p[i] = forest.spreaderProbability(scored.get(i).features());
+                bar.step();
+            }
+        }
+        Files.createDirectories(out);
+        if (model == null) forest.save(out);
+        writePredictions(scored, p);
+        String report = report(header, scored, p) + wellFractions(scored, p, forest.info().prior());
+        AtomicFiles.writeString(out.resolve("report.md"), report);
+        plot(scored, p);
+        System.out.print(report);
+        return Karyo.EXIT_OK;
+    }
+
+    /** @param perClass training frames per class after balancing; window the nonspreader hours post infection used */
+    private record Trained(FateHistoryModel model, int perClass, double window) {
+    }
+
+    private Trained train(List<FateHistorySamples.Sample> train) throws KaryoInputException {
+        int[] columns = withoutUnmeasured(columns(features), train);
         double[] medians = medians(train, columns);
         double window = train.stream().filter(s -> s.fate() == Fate.SPREADER)
                 .mapToDouble(s -> s.hpi() + s.hoursBeforeLysis() - beforeLysis).max().orElse(Double.NaN);
@@ -121,25 +167,9 @@ final class FateHistoryCommand implements Callable<Integer> {
         }
         List<String> names = java.util.Arrays.stream(columns).mapToObj(FateHistory.NAMES::get).toList();
         VectorForest forest = VectorForest.train(rows, labels, names, CLASSES, trees, seed);
-        List<FateHistorySamples.Sample> scored = test.stream()
-                .filter(s -> s.fate() == Fate.SPREADER ? s.hoursBeforeLysis() >= 0 : s.hpi() <= window).toList();
-        if (scored.isEmpty()) throw new KaryoInputException(fates, "held-out wells have no infected frames to score");
-        float[] p = new float[scored.size()];
-        try (Progress bar = new Progress("fate-history", scored.size(), true)) {
-            for (int i = 0; i < p.length; i++) {
-                p[i] = forest.predictProba(fill(select(scored.get(i).features(), columns), medians))[1];
-                bar.step();
-            }
-        }
-        Files.createDirectories(out);
-        AtomicFiles.write(out.resolve("forest.tribuo"), forest::save);
-        writePredictions(scored, p);
-        double prior = trackShare(train);
-        String report = report(k, window, scored, p) + wellFractions(scored, p, prior);
-        AtomicFiles.writeString(out.resolve("report.md"), report);
-        plot(scored, p);
-        System.out.print(report);
-        return Karyo.EXIT_OK;
+        FateHistoryModel.Info info = new FateHistoryModel.Info("karyo-fate-history/1", names, medians, trackShare(train), beforeLysis,
+                List.copyOf(trainWells));
+        return new Trained(new FateHistoryModel(forest, info), k, window);
     }
 
     private static int[] columns(String features) throws KaryoInputException {
@@ -207,11 +237,10 @@ final class FateHistoryCommand implements Callable<Integer> {
         });
     }
 
-    private String report(int perClass, double window, List<FateHistorySamples.Sample> s, float[] p) {
+    private String report(String header, List<FateHistorySamples.Sample> s, float[] p) {
         StringBuilder r = new StringBuilder();
-        r.append(String.format(Locale.ROOT, "# Fate from Hoechst history (%s features)%n%n", features));
-        r.append(String.format(Locale.ROOT, "Trained on wells %s: %d spreader and %d nonspreader frames (balanced), spreaders >= %.0f h before lysis, "
-                + "nonspreaders 0-%.1f h post infection; %d trees, seed %d.%n%n", trainWells, perClass, perClass, beforeLysis, window, trees, seed));
+        r.append(String.format(Locale.ROOT, "# Fate from Hoechst history (%s features)%n%n", model == null ? features : "saved model's"));
+        r.append(header);
         TreeMap<Double, int[]> byLysis = bins(s, p, Fate.SPREADER, true);
         TreeMap<Double, int[]> byHpi = bins(s, p, Fate.NONSPREADER, false);
         r.append("| spreader frames, hours before lysis | frames | called spreader |\n|---|---|---|\n");
@@ -232,6 +261,12 @@ final class FateHistoryCommand implements Callable<Integer> {
             proba[j] = new float[] {1 - p[at.get(j)], p[at.get(j)]};
             truth[j] = x.fate() == Fate.SPREADER ? 1 : 0;
             groups[j] = x.well() + "_" + x.root();
+        }
+        int spreaders = java.util.Arrays.stream(truth).sum();
+        if (spreaders == 0 || spreaders == truth.length) {
+            return r.append(String.format(Locale.ROOT, "%nAt %.0f-%.0f h before lysis: nothing to score (%d spreader and %d nonspreader "
+                    + "frames; without lysis calls in fates.csv there is no truth to compare with).%n", beforeLysis, beforeLysis + bin,
+                    spreaders, truth.length - spreaders)).toString();
         }
         Metrics m = Metrics.of(proba, truth, CLASSES);
         Interval[] ci = Metrics.intervals(proba, truth, groups, CLASSES, 1000, 0.95, 42);

@@ -93,6 +93,17 @@ class FateHistoryCommandTest {
         assertThat(report).contains("At 20-25 h before lysis", "balanced accuracy", "Spreader fraction per held-out well");
         // Well C: 20 spreaders of 60 infected tracks, all intact 20 h after infection (lysis at 50+ h).
         assertThat(report).containsPattern("\\| C \\| 60 \\| 33\\.3 % \\|");
+
+        // The saved model, applied to well C alone, gives the same probabilities as the run that trained it.
+        Path applied = dir.resolve("applied");
+        CliRun a = CliRun.of("fate-history", dir.resolve("C").toString(), "--fates", fates.toString(), "--model", history.toString(),
+                "--out", applied.toString());
+        assertThat(a.exit()).as(a.err()).isZero();
+        assertThat(applied.resolve("forest.tribuo")).doesNotExist();
+        // (Applying scores every nonspreader frame; training scored them up to its window: the applied rows include all.)
+        List<String> trainedRun = Files.readAllLines(history.resolve("predictions.csv"));
+        List<String> appliedRun = Files.readAllLines(applied.resolve("predictions.csv"));
+        assertThat(appliedRun).hasSizeGreaterThanOrEqualTo(trainedRun.size()).containsAll(trainedRun);
     }
 
     @Test
@@ -109,6 +120,13 @@ class FateHistoryCommandTest {
                 "--train-wells", "A", "--out", out.toString(), "--features", "pixels");
         assertThat(r.exit()).isEqualTo(Karyo.EXIT_BAD_INPUT);
         assertThat(r.err()).contains("--features");
+        r = CliRun.of("fate-history", dir.resolve("A").toString(), "--fates", fates.toString(), "--out", out.toString());
+        assertThat(r.exit()).isEqualTo(Karyo.EXIT_BAD_INPUT);
+        assertThat(r.err()).contains("either --train-wells", "--model");
+        r = CliRun.of("fate-history", dir.resolve("A").toString(), "--fates", fates.toString(), "--out", out.toString(),
+                "--model", dir.resolve("no-model").toString());
+        assertThat(r.exit()).isEqualTo(Karyo.EXIT_BAD_INPUT);
+        assertThat(r.err()).contains("fate-history.json");
         assertThat(out).doesNotExist();
     }
 
