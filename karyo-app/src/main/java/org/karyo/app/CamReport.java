@@ -1,6 +1,6 @@
 package org.karyo.app;
 
-import org.karyo.io.AtomicFiles;
+import org.karyo.AtomicFiles;
 import org.karyo.io.PngWriter;
 import org.karyo.io.table.CsvTable;
 import org.karyo.learn.data.Crop;

@@ -1,7 +1,7 @@
 package org.karyo.app;
 
 import org.karyo.KaryoInputException;
-import org.karyo.io.AtomicFiles;
+import org.karyo.AtomicFiles;
 import org.karyo.io.table.CsvReader;
 
 import com.google.gson.JsonArray;

@@ -3,7 +3,7 @@ package org.karyo.app;
 import org.karyo.KaryoInputException;
 import org.karyo.fate.Fate;
 import org.karyo.fate.FateHistory;
-import org.karyo.io.AtomicFiles;
+import org.karyo.AtomicFiles;
 import org.karyo.io.plot.LinePlot;
 import org.karyo.learn.baseline.VectorForest;
 import org.karyo.learn.eval.Interval;

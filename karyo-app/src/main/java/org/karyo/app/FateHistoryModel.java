@@ -4,7 +4,7 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import org.karyo.KaryoInputException;
 import org.karyo.fate.FateHistory;
-import org.karyo.io.AtomicFiles;
+import org.karyo.AtomicFiles;
 import org.karyo.learn.baseline.VectorForest;
 
 import java.io.IOException;

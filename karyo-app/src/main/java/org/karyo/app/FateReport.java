@@ -9,7 +9,7 @@ import org.karyo.fate.FateCalls;
 import org.karyo.fate.FateScore;
 import org.karyo.fate.FateSettings;
 import org.karyo.fate.TrueFate;
-import org.karyo.io.AtomicFiles;
+import org.karyo.AtomicFiles;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -9,7 +9,7 @@ import org.karyo.fate.FateScore;
 import org.karyo.fate.FateSettings;
 import org.karyo.fate.TrackSeries;
 import org.karyo.fate.TrueFate;
-import org.karyo.io.AtomicFiles;
+import org.karyo.AtomicFiles;
 import org.karyo.io.table.CsvReader;
 import org.karyo.label.ThresholdMethod;
 import picocli.CommandLine.Command;

@@ -1,6 +1,6 @@
 package org.karyo.app;
 
-import org.karyo.io.AtomicFiles;
+import org.karyo.AtomicFiles;
 import org.karyo.label.LabellingSettings;
 import org.karyo.label.ReporterCall;
 import org.karyo.label.ReporterLabeller;

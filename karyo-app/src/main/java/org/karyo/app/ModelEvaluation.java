@@ -3,7 +3,7 @@ package org.karyo.app;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import org.karyo.KaryoInputException;
-import org.karyo.io.AtomicFiles;
+import org.karyo.AtomicFiles;
 import org.karyo.io.plot.ConfusionPlot;
 import org.karyo.io.plot.LinePlot;
 import org.karyo.io.table.CsvTable;

@@ -4,7 +4,7 @@ import org.karyo.KaryoInputException;
 import org.karyo.image.LabelImage;
 import org.karyo.image.Plane;
 import org.karyo.io.ImageFileReader;
-import org.karyo.io.AtomicFiles;
+import org.karyo.AtomicFiles;
 import org.karyo.io.PngWriter;
 import org.karyo.io.table.CsvTable;
 import org.karyo.render.OutlineOverlay;

@@ -1,7 +1,7 @@
 package org.karyo.app;
 
 import org.karyo.KaryoInputException;
-import org.karyo.io.AtomicFiles;
+import org.karyo.AtomicFiles;
 import org.karyo.io.TiffWriter;
 import org.karyo.simulate.CellObservation;
 import org.karyo.simulate.CellRecord;

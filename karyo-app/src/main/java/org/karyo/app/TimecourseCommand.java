@@ -6,7 +6,7 @@ import org.karyo.KaryoInputException;
 import org.karyo.fate.AlignedSeries;
 import org.karyo.fate.Fate;
 import org.karyo.fate.ReporterRate;
-import org.karyo.io.AtomicFiles;
+import org.karyo.AtomicFiles;
 import org.karyo.io.plot.LinePlot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

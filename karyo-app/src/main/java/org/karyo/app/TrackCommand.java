@@ -5,7 +5,7 @@ import org.karyo.measure.NucleusMeasurement;
 import org.karyo.measure.NucleusMeasurer;
 import org.karyo.image.LabelImage;
 import org.karyo.image.Plane;
-import org.karyo.io.AtomicFiles;
+import org.karyo.AtomicFiles;
 import org.karyo.io.timelapse.ChannelChoice;
 import org.karyo.io.timelapse.CtcResultWriter;
 import org.karyo.io.timelapse.CtcTruth;

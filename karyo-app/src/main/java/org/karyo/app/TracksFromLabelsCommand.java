@@ -3,7 +3,7 @@ package org.karyo.app;
 import org.karyo.KaryoInputException;
 import org.karyo.image.LabelImage;
 import org.karyo.image.Plane;
-import org.karyo.io.AtomicFiles;
+import org.karyo.AtomicFiles;
 import org.karyo.io.ImageFileReader;
 import org.karyo.measure.ChannelStats;
 import org.karyo.measure.NucleusMeasurement;

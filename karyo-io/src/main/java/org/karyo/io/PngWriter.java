@@ -1,5 +1,6 @@
 package org.karyo.io;
 
+import org.karyo.AtomicFiles;
 import org.karyo.render.RgbImage;
 
 import javax.imageio.ImageIO;

@@ -1,5 +1,6 @@
 package org.karyo.io;
 
+import org.karyo.AtomicFiles;
 import ij.ImagePlus;
 import ij.ImageStack;
 import ij.io.FileInfo;

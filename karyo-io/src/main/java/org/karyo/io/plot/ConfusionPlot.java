@@ -1,6 +1,6 @@
 package org.karyo.io.plot;
 
-import org.karyo.io.AtomicFiles;
+import org.karyo.AtomicFiles;
 
 import javax.imageio.ImageIO;
 import java.awt.BasicStroke;

@@ -1,6 +1,6 @@
 package org.karyo.io.plot;
 
-import org.karyo.io.AtomicFiles;
+import org.karyo.AtomicFiles;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;

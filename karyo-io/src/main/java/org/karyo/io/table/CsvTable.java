@@ -1,6 +1,6 @@
 package org.karyo.io.table;
 
-import org.karyo.io.AtomicFiles;
+import org.karyo.AtomicFiles;
 
 import java.io.BufferedWriter;
 import java.io.IOException;

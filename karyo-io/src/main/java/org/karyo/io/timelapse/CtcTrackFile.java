@@ -1,7 +1,7 @@
 package org.karyo.io.timelapse;
 
 import org.karyo.KaryoInputException;
-import org.karyo.io.AtomicFiles;
+import org.karyo.AtomicFiles;
 import org.karyo.simulate.Track;
 
 import java.io.IOException;

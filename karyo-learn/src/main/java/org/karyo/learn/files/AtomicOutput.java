@@ -3,15 +3,13 @@ package org.karyo.learn.files;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import org.karyo.AtomicFiles;
 
 /**
- * Writes a file through a temporary sibling that is moved over the target when complete, so a crash
- * or an error never leaves half a model where a reader (or an older export) expects a whole one.
- * (karyo-io's AtomicFiles does the same for the app; this module does not depend on karyo-io.)
+ * {@link AtomicFiles} for writers that produce a stream (ONNX files, training checkpoints): the content goes
+ * through a buffered stream into the temporary sibling, which is moved over the target only when complete.
  */
 public final class AtomicOutput {
     private AtomicOutput() {
@@ -23,20 +21,10 @@ public final class AtomicOutput {
     }
 
     public static void write(Path target, Content content) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
-        try {
+        AtomicFiles.write(target, tmp -> {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
                 content.writeTo(out);
             }
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 }

@@ -1,4 +1,4 @@
-package org.karyo.io;
+package org.karyo;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
