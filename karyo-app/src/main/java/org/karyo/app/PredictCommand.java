@@ -4,7 +4,6 @@ import org.karyo.KaryoInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -29,15 +28,8 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "M", description = "Model folder written by 'karyo train'.")
     Path model;
 
-    @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "TIFF or PNG images of nuclei.")
-    List<Path> images;
-
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the results (created if needed).")
-    Path out;
-
-    @Option(names = "--channel", defaultValue = "1", paramLabel = "N",
-            description = "Nuclear channel in multi-channel files, counted from 1 (default: ${DEFAULT-VALUE}).")
-    int channel;
+    @Mixin
+    NucleusImages inputs;
 
     @Option(names = "--no-progress", description = "No progress bar.")
     boolean noProgress;
@@ -47,6 +39,9 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws KaryoInputException, IOException {
+        List<Path> images = inputs.images;
+        Path out = inputs.out;
+        int channel = inputs.channel;
         CellPrediction.Outcome o = CellPrediction.run(new CellPrediction.Request(model, images, out,
                 segmentation.toSettings(), channel, !noProgress));
         System.out.printf("classified %d nuclei in %d image(s): %s; wrote %s/<name>.{cells.csv,classes.png}%n",

@@ -12,7 +12,6 @@ import org.karyo.measure.NucleusMeasurer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -31,15 +30,8 @@ import java.util.concurrent.Callable;
                 "and karyo.duckdb, a database with all nuclei in table 'nuclei'.",
                 "Multi-channel files: pick the nuclear channel with --channel; z-stacks are max-projected."})
 final class SegmentCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "TIFF or PNG images of nuclei.")
-    List<Path> images;
-
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the results (created if needed).")
-    Path out;
-
-    @Option(names = "--channel", defaultValue = "1", paramLabel = "N",
-            description = "Nuclear channel in multi-channel files, counted from 1 (default: ${DEFAULT-VALUE}).")
-    int channel;
+    @Mixin
+    NucleusImages inputs;
 
     @Option(names = "--frame", defaultValue = "1", paramLabel = "T",
             description = "Time point in time-lapse files, counted from 1 (default: ${DEFAULT-VALUE}).")
@@ -50,6 +42,9 @@ final class SegmentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws KaryoInputException, IOException {
+        List<Path> images = inputs.images;
+        Path out = inputs.out;
+        int channel = inputs.channel;
         InputImages.requireUniqueNames(images);
         NucleusFinder finder = new NucleusFinder(segmentation.toSettings());
         NucleusMeasurer measurer = new NucleusMeasurer();

@@ -23,6 +23,7 @@ import org.karyo.learn.engine.Engines;
 import org.karyo.learn.model.Architecture;
 import org.karyo.learn.model.Head;
 import org.karyo.learn.model.ModelSpec;
+import org.karyo.learn.model.NchwBatches;
 import org.karyo.learn.model.Models;
 import org.karyo.learn.model.RunningStatistics;
 import org.karyo.learn.train.Classifier;
@@ -44,7 +45,7 @@ class OnnxExportTest {
     @MethodSource("networks")
     void onnxRuntimeGivesDjlsLogitsAndProbabilities(ModelSpec spec, @TempDir Path dir) throws Exception {
         List<float[]> images = images(spec.inputSize(), 11);
-        float[] batch = pack(images, spec);
+        float[] batch = NchwBatches.pack(images, spec);
         long[] shape = Models.inputShape(spec, BATCH).getShape();
         Path file = dir.resolve("net.onnx");
         float[][] djlLogits;
@@ -112,20 +113,6 @@ class OnnxExportTest {
             images.add(img);
         }
         return images;
-    }
-
-    /** NCHW as the classifier packs it: a grey crop fills every channel. */
-    static float[] pack(List<float[]> images, ModelSpec spec) {
-        int plane = spec.inputSize() * spec.inputSize();
-        float[] data = new float[images.size() * spec.inputChannels() * plane];
-        int at = 0;
-        for (float[] img : images) {
-            for (int c = 0; c < spec.inputChannels(); c++) {
-                System.arraycopy(img, 0, data, at, plane);
-                at += plane;
-            }
-        }
-        return data;
     }
 
     /** The block's inference forward pass, as {@link Classifier#predictRendered} runs it, before softmax. */

@@ -86,17 +86,7 @@ class LegacyWeightsTest {
         return images;
     }
 
-    /** As the classifier packs them: a grey image fills every channel. */
     private static NDArray batch(NDManager m, ModelSpec spec, List<float[]> images) {
-        int plane = spec.inputSize() * spec.inputSize();
-        float[] data = new float[images.size() * spec.inputChannels() * plane];
-        int at = 0;
-        for (float[] img : images) {
-            for (int c = 0; c < spec.inputChannels(); c++) {
-                System.arraycopy(img, 0, data, at, plane);
-                at += plane;
-            }
-        }
-        return m.create(data, Models.inputShape(spec, images.size()));
+        return m.create(NchwBatches.pack(images, spec), Models.inputShape(spec, images.size()));
     }
 }
