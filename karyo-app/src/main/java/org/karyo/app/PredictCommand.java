@@ -7,7 +7,6 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "predict", mixinStandardHelpOptions = true,
@@ -39,13 +38,10 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws KaryoInputException, IOException {
-        List<Path> images = inputs.images;
-        Path out = inputs.out;
-        int channel = inputs.channel;
-        CellPrediction.Outcome o = CellPrediction.run(new CellPrediction.Request(model, images, out,
-                segmentation.toSettings(), channel, !noProgress));
+        CellPrediction.Outcome o = CellPrediction.run(new CellPrediction.Request(model, inputs.images, inputs.out,
+                segmentation.toSettings(), inputs.channel, !noProgress));
         System.out.printf("classified %d nuclei in %d image(s): %s; wrote %s/<name>.{cells.csv,classes.png}%n",
-                o.nuclei(), o.images(), o.counts(), out);
+                o.nuclei(), o.images(), o.counts(), inputs.out);
         return Karyo.EXIT_OK;
     }
 }
