@@ -1,5 +1,12 @@
 package org.karyo.app;
 
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.engine.PtNDManager;
+import ai.djl.pytorch.engine.PtSymbolBlock;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.ParameterStore;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
@@ -11,6 +18,7 @@ import org.karyo.image.Plane;
 import org.karyo.io.TiffWriter;
 import org.karyo.learn.bundle.ModelBundle;
 import org.karyo.learn.data.CropRenderer;
+import org.karyo.learn.engine.Engines;
 
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
@@ -85,10 +93,57 @@ class ExportCommandTest {
     }
 
     @Test
+    void torchScriptExportGivesTheBundlesProbabilitiesInLibtorch() throws Exception {
+        Path pt = dir.resolve("out/model.pt");
+        CliRun r = CliRun.of("export", "--model", model.toString(), "--out", pt.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("wrote", "TorchScript");
+        float[][] expected;
+        float[] batch;
+        Shape shape;
+        try (ModelBundle bundle = ModelBundle.open(model)) {
+            expected = bundle.classifier().predictProba(crops);
+            CropRenderer renderer = bundle.classifier().renderer();
+            int channels = bundle.info().model().inputChannels();
+            int size = bundle.info().inputSize();
+            int plane = size * size;
+            batch = new float[crops.size() * channels * plane];
+            for (int i = 0; i < crops.size(); i++) {
+                float[] img = renderer.render(crops.get(i));
+                for (int c = 0; c < channels; c++) System.arraycopy(img, 0, batch, (i * channels + c) * plane, plane);
+            }
+            shape = new Shape(crops.size(), channels, size, size);
+        }
+        String[] keys = {"karyo.json"};
+        String[] values = {""};
+        try (NDManager m = NDManager.newBaseManager(Engines.pytorch().defaultDevice(), Engines.PYTORCH);
+             PtSymbolBlock module = JniUtils.loadModule((PtNDManager) m, pt, true, keys, values, false)) {
+            NDList out = module.forward(new ParameterStore(m, false), new NDList(m.create(batch, shape)), false);
+            float[] p = out.get(1).toFloatArray();
+            for (int i = 0; i < crops.size(); i++) {
+                for (int k = 0; k < 2; k++) assertThat(Math.abs(p[i * 2 + k] - expected[i][k])).isLessThan(1e-4f);
+            }
+            assertThat(values[0]).contains("karyo.classes", "karyo.crop_recipe");
+        }
+    }
+
+    @Test
+    void anUnknownFormatOrExtensionIsBadInput() {
+        CliRun ext = CliRun.of("export", "--model", model.toString(), "--out", dir.resolve("model.bin").toString());
+        assertThat(ext.exit()).isEqualTo(Karyo.EXIT_BAD_INPUT);
+        assertThat(ext.err()).contains("model.bin", "--format onnx|torchscript");
+        CliRun fmt = CliRun.of("export", "--model", model.toString(), "--out", dir.resolve("m.bin").toString(),
+                "--format", "keras");
+        assertThat(fmt.exit()).isEqualTo(Karyo.EXIT_BAD_INPUT);
+        assertThat(fmt.err()).contains("keras");
+        assertThat(dir.resolve("model.bin")).doesNotExist();
+    }
+
+    @Test
     void helpSaysWhatTheGraphExpects() {
         CliRun r = CliRun.of("export", "--help");
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("'input', float32 (N, C, S, S)", "normalisation", "'probabilities'", "'classes'");
+        assertThat(r.out()).contains("float32 (N, C, S, S)", "torch.jit.load", "normalisation", "'probabilities'", "'classes'");
         assertThat(CliRun.of("--help").out()).contains("export");
     }
 

@@ -63,8 +63,11 @@ public final class OnnxExport {
         return out.toByteArray();
     }
 
-    /** Translates before anything is written, so an unknown block refuses early. */
-    private static AtomicOutput.Content encoding(Block block, ModelSpec spec, Map<String, String> metadata, String producerVersion) {
+    /**
+     * The inference network from {@value #INPUT} to {@value #LOGITS} and {@value #PROBABILITIES}, in ONNX
+     * operators (the TorchScript export reads the same graph). Refuses a block it does not know.
+     */
+    static OnnxGraph inferenceGraph(Block block) {
         OnnxGraph graph = new OnnxGraph();
         String logits = new BlockTranslator(graph).translate(block, "", INPUT);
         if (logits.equals(INPUT)) {
@@ -72,6 +75,12 @@ public final class OnnxExport {
         }
         graph.rename(logits, LOGITS);
         graph.node(PROBABILITIES, "Softmax", List.of(LOGITS), OnnxAttribute.of("axis", 1L));
+        return graph;
+    }
+
+    /** Translates before anything is written, so an unknown block refuses early. */
+    private static AtomicOutput.Content encoding(Block block, ModelSpec spec, Map<String, String> metadata, String producerVersion) {
+        OnnxGraph graph = inferenceGraph(block);
         long size = spec.inputSize();
         List<OnnxModelEncoder.Value> inputs = List.of(new OnnxModelEncoder.Value(INPUT,
                 new long[] {spec.inputChannels(), size, size},

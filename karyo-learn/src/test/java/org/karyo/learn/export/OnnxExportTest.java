@@ -116,7 +116,7 @@ class OnnxExportTest {
     }
 
     /** The block's inference forward pass, as {@link Classifier#predictRendered} runs it, before softmax. */
-    private static float[][] logits(Classifier c, float[] batch, ModelSpec spec) {
+    static float[][] logits(Classifier c, float[] batch, ModelSpec spec) {
         try (NDManager m = NDManager.newBaseManager(Engines.pytorch().defaultDevice(), Engines.PYTORCH)) {
             NDArray x = m.create(batch, Models.inputShape(spec, BATCH));
             float[] flat = c.block().forward(new ParameterStore(m, false), new NDList(x), false)
