@@ -13,6 +13,7 @@ import org.karyo.learn.data.Split;
 import org.karyo.learn.eval.Bootstrap;
 import org.karyo.learn.eval.Interval;
 import org.karyo.learn.eval.Metrics;
+import org.karyo.learn.infer.TestTimeViews;
 import org.karyo.learn.model.ModelSpec;
 import org.karyo.learn.train.Classifier;
 import org.karyo.learn.train.TrainingListener;
@@ -84,6 +85,7 @@ public final class GroupedCrossValidation {
         System.out.printf(Locale.ROOT, "%d crops, %d groups, classes %s, %d folds, compact CNN at %d px, up to %d epochs or %.1f min per fold%n%n",
                 n, groups.size(), set.classes(), folds, size, epochs, minutes);
         Map<String, float[][]> pooledBaselines = new LinkedHashMap<>();
+        Map<TestTimeViews, float[][]> pooledViews = new LinkedHashMap<>();
         System.out.println("| fold | groups train/val/test | crops test | epochs (best) | train s | accuracy | macro F1 | AUC |"
                 + (withBaselines ? " MLP accuracy / AUC | forest accuracy / AUC | baselines s |" : ""));
         System.out.println("|---|---|---|---|---|---|---|---|" + (withBaselines ? "---|---|---|" : ""));
@@ -105,6 +107,11 @@ public final class GroupedCrossValidation {
                 for (int j = 0; j < p.length; j++) {
                     pooled[split.test().get(j)] = p[j];
                     t[j] = truth[split.test().get(j)];
+                }
+                for (TestTimeViews views : List.of(TestTimeViews.FLIPS, TestTimeViews.DIHEDRAL)) {
+                    float[][] pv = c.predictProba(images, views);
+                    float[][] all = pooledViews.computeIfAbsent(views, x -> new float[n][]);
+                    for (int j = 0; j < pv.length; j++) all[split.test().get(j)] = pv[j];
                 }
                 Metrics m = Metrics.of(p, t, set.classes());
                 perFold[k] = new double[] {m.accuracy(), m.macroF1(), m.auc()};
@@ -135,6 +142,20 @@ public final class GroupedCrossValidation {
                 + "percentile bootstrap over groups, 1000 resamples. AUC: %s.%n", mean(perFold, 0), sd(perFold, 0), mean(perFold, 2), sd(perFold, 2),
                 set.classes().size() == 2 ? "positive class '" + set.classes().get(1) + "'" : "macro one-vs-rest");
         System.out.println("Confusion (rows truth, columns predicted, " + set.classes() + "): " + confusion(pooled, truth, set.classes().size()));
+        System.out.printf(Locale.ROOT, "%nTest-time augmentation: the same trained models, each test crop's probabilities "
+                + "averaged over its views (pooled, 95 %% group-bootstrap intervals):%n%n");
+        System.out.println("| views | accuracy | macro F1 | AUC | confusion |");
+        System.out.println("|---|---|---|---|---|");
+        Map<String, float[][]> byViews = new LinkedHashMap<>();
+        byViews.put("none (as trained)", pooled);
+        pooledViews.forEach((v, p) -> byViews.put(v.name().toLowerCase(Locale.ROOT) + " (" + v.count() + ")", p));
+        for (Map.Entry<String, float[][]> e : byViews.entrySet()) {
+            Metrics vm = Metrics.of(e.getValue(), truth, set.classes());
+            Interval[] vci = groupIntervals(set, e.getValue(), truth);
+            System.out.printf(Locale.ROOT, "| %s | %.3f [%.3f, %.3f] | %.3f [%.3f, %.3f] | %.3f [%.3f, %.3f] | %s |%n", e.getKey(),
+                    vm.accuracy(), vci[0].low(), vci[0].high(), vm.macroF1(), vci[1].low(), vci[1].high(), vm.auc(),
+                    vci[2].low(), vci[2].high(), confusion(e.getValue(), truth, set.classes().size()));
+        }
         if (withBaselines) {
             System.out.printf(Locale.ROOT, "%nSame folds, same test crops, pooled (95 %% group-bootstrap intervals):%n%n");
             System.out.println("| model | accuracy | macro F1 | AUC |");

@@ -21,6 +21,7 @@ import org.karyo.image.Plane;
 import org.karyo.learn.data.CropRenderer;
 import org.karyo.learn.engine.Engines;
 import org.karyo.learn.infer.InferenceEngine;
+import org.karyo.learn.infer.TestTimeViews;
 import org.karyo.learn.infer.OnnxRuntimePredictor;
 import org.karyo.learn.train.Classifier;
 import org.karyo.learn.train.TrainingOptions;
@@ -180,15 +181,18 @@ public final class ModelBundle implements AutoCloseable {
 
     /** Class probabilities for raw crops, rendered with the bundle's recipe, columns in the bundle's class order. */
     public float[][] predictProba(List<Plane> crops) {
-        if (onnx == null) {
-            return classifier.predictProba(crops);
-        }
+        return predictProba(crops, TestTimeViews.NONE);
+    }
+
+    /** The same, each crop's probabilities averaged over its {@code views} (test-time augmentation). */
+    public float[][] predictProba(List<Plane> crops, TestTimeViews views) {
         CropRenderer renderer = classifier.renderer();
         List<float[]> rendered = new ArrayList<>(crops.size());
         for (Plane crop : crops) {
             rendered.add(renderer.render(crop));
         }
-        return onnx.predictRendered(rendered, Classifier.PREDICT_BATCH);
+        return views.predict(rendered, info.inputSize(), onnx == null ? classifier::predictRendered
+                : r -> onnx.predictRendered(r, Classifier.PREDICT_BATCH));
     }
 
     @Override

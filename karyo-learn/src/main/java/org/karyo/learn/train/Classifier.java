@@ -27,6 +27,7 @@ import org.karyo.learn.data.CropRenderer;
 import org.karyo.learn.data.PercentileScaling;
 import org.karyo.learn.engine.ComputeDevices;
 import org.karyo.learn.engine.Engines;
+import org.karyo.learn.infer.TestTimeViews;
 import org.karyo.learn.model.Architecture;
 import org.karyo.learn.model.Head;
 import org.karyo.learn.model.ModelSpec;
@@ -113,12 +114,17 @@ public final class Classifier implements AutoCloseable {
 
     /** Class probabilities (softmax), one row per crop, columns in {@link #classes()} order. */
     public float[][] predictProba(List<Plane> crops) {
+        return predictProba(crops, TestTimeViews.NONE);
+    }
+
+    /** The same, each crop's probabilities averaged over its {@code views} (test-time augmentation). */
+    public float[][] predictProba(List<Plane> crops, TestTimeViews views) {
         CropRenderer renderer = renderer();
         List<float[]> rendered = new ArrayList<>(crops.size());
         for (Plane crop : crops) {
             rendered.add(renderer.render(crop));
         }
-        return predictRendered(rendered);
+        return views.predict(rendered, spec.inputSize(), this::predictRendered);
     }
 
     /** Probabilities for crops already rendered to the input size (skips rendering, for benchmarks). */
