@@ -7,6 +7,7 @@ import org.karyo.image.Plane;
 import org.karyo.io.PngWriter;
 import org.karyo.io.table.CsvTable;
 import org.karyo.learn.bundle.ModelBundle;
+import org.karyo.learn.infer.TestTimeViews;
 import org.karyo.learn.eval.Metrics;
 import org.karyo.measure.NucleusMeasurement;
 import org.karyo.measure.NucleusMeasurer;
@@ -36,8 +37,9 @@ final class CellPrediction {
     }
 
     /** @param channel 1-based nuclear channel in multi-channel files */
+    /** @param views test-time views averaged per nucleus */
     record Request(Path model, List<Path> images, Path out, SegmentationSettings segmentation, int channel,
-                   boolean progress) {
+                   boolean progress, TestTimeViews views) {
     }
 
     /** @param counts nuclei per predicted class, over all images */
@@ -63,7 +65,7 @@ final class CellPrediction {
                     float bg = CropExtractor.backgroundLevel(dna, labels);
                     List<Plane> crops = new ArrayList<>(found.size());
                     for (NucleusMeasurement m : found) crops.add(extractor.crop(dna, labels, m.id(), m.shape(), bg));
-                    float[][] proba = bundle.predictProba(crops);
+                    float[][] proba = bundle.predictProba(crops, r.views());
                     String name = InputImages.baseName(file);
                     Path csv = r.out().resolve(name + ".cells.csv");
                     table(file, found, proba, classes).write(csv);

@@ -31,6 +31,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     InferenceOption inference;
 
+    @picocli.CommandLine.Mixin
+    ViewsOption tta;
+
     static final int DEFAULT_CAM_PER_CLASS = 6;
 
     @Option(names = "--model", required = true, paramLabel = "M", description = "Model folder written by 'karyo train'.")
@@ -55,7 +58,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws KaryoInputException, IOException {
         if (cam < 0) throw new KaryoInputException(null, "--cam must be 0 (no maps) or more, not " + cam);
-        ModelEvaluation.Outcome o = ModelEvaluation.run(new ModelEvaluation.Request(model, dataset, out, all, !noProgress, cam));
+        ModelEvaluation.Outcome o = ModelEvaluation.run(new ModelEvaluation.Request(model, dataset, out, all, !noProgress, cam,
+                tta.views));
         Map<String, Double> m = o.scores().flat();
         System.out.printf(Locale.ROOT, "%s, n=%d: accuracy %s, macro F1 %s, AUC %s, ECE %s; wrote %s%n", o.subset(),
                 o.scores().n(), f(m.get("accuracy")), f(m.get("macro_f1")), f(m.get("auc")), f(m.get("ece")),

@@ -1,6 +1,7 @@
 package org.karyo.app;
 
 import org.karyo.KaryoInputException;
+import org.karyo.learn.infer.TestTimeViews;
 import org.karyo.learn.model.Architecture;
 import org.karyo.segment.SegmentationSettings;
 
@@ -28,11 +29,12 @@ final class LearnPipeline {
     /** Scores the test split when {@code dataset} is the training data, else every crop. */
     static ModelEvaluation.Outcome evaluate(Path model, Path dataset, Path out) throws KaryoInputException, IOException {
         return ModelEvaluation.run(new ModelEvaluation.Request(model, dataset, out, false, false,
-                EvaluateCommand.DEFAULT_CAM_PER_CLASS));
+                EvaluateCommand.DEFAULT_CAM_PER_CLASS, TestTimeViews.NONE));
     }
 
     /** Segments with the default settings (as 'karyo segment' without options), first channel. */
     static CellPrediction.Outcome predict(Path model, List<Path> images, Path out) throws KaryoInputException, IOException {
-        return CellPrediction.run(new CellPrediction.Request(model, images, out, SegmentationSettings.DEFAULTS, 1, false));
+        return CellPrediction.run(new CellPrediction.Request(model, images, out, SegmentationSettings.DEFAULTS, 1, false,
+                TestTimeViews.NONE));
     }
 }

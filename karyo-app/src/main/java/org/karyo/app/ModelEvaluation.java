@@ -16,6 +16,7 @@ import org.karyo.learn.data.GroupedSplitter;
 import org.karyo.learn.eval.Calibration;
 import org.karyo.learn.eval.Metrics;
 import org.karyo.learn.eval.RocCurve;
+import org.karyo.learn.infer.TestTimeViews;
 import org.karyo.learn.train.ClassActivationMaps;
 
 import java.io.IOException;
@@ -41,7 +42,8 @@ final class ModelEvaluation {
      * @param allCrops   score every crop even when the dataset is the training data
      * @param camPerClass crops per class and outcome drawn with their class activation maps; 0 for no maps
      */
-    record Request(Path model, Path dataset, Path out, boolean allCrops, boolean progress, int camPerClass) {
+    record Request(Path model, Path dataset, Path out, boolean allCrops, boolean progress, int camPerClass,
+                   TestTimeViews views) {
     }
 
     /**
@@ -76,7 +78,7 @@ final class ModelEvaluation {
             try (Progress bar = new Progress("evaluate", crops.size(), r.progress())) {
                 for (int s = 0; s < crops.size(); s += chunk) {
                     List<Crop> part = crops.subList(s, Math.min(crops.size(), s + chunk));
-                    float[][] p = bundle.predictProba(part.stream().map(Crop::image).toList());
+                    float[][] p = bundle.predictProba(part.stream().map(Crop::image).toList(), r.views());
                     for (int i = 0; i < part.size(); i++) {
                         proba[s + i] = p[i];
                         truth[s + i] = toModel[part.get(i).label()];
@@ -136,6 +138,7 @@ final class ModelEvaluation {
             json.add("baselines", b);
         }
         json.addProperty("subset", subset);
+        json.addProperty("test_time_views", r.views().name().toLowerCase(java.util.Locale.ROOT));
         json.addProperty("model", r.model().toAbsolutePath().normalize().toString());
         json.addProperty("dataset", r.dataset().toAbsolutePath().normalize().toString());
         json.addProperty("dataset_fingerprint", DataFingerprint.of(in.crops()));

@@ -112,6 +112,47 @@ class LearnCommandsTest {
     }
 
     @Test
+    void testTimeViewsAverageTheProbabilitiesAndAreRecorded() throws Exception {
+        Path none = dir.resolve("eval-none");
+        Path dihedral = dir.resolve("eval-dihedral");
+        assertThat(CliRun.of("evaluate", "--model", model.toString(), dataset.toString(), "--out", none.toString(),
+                "--all", "--cam", "0", "--no-progress").exit()).isZero();
+        CliRun r = CliRun.of("evaluate", "--model", model.toString(), dataset.toString(), "--out", dihedral.toString(),
+                "--all", "--cam", "0", "--no-progress", "--tta", "dihedral");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(Files.readString(dihedral.resolve("metrics.json"))).contains("\"test_time_views\": \"dihedral\"");
+        assertThat(Files.readString(none.resolve("metrics.json"))).contains("\"test_time_views\": \"none\"");
+        List<String> plain = Files.readAllLines(none.resolve("predictions.csv"));
+        List<String> averaged = Files.readAllLines(dihedral.resolve("predictions.csv"));
+        assertThat(averaged).hasSameSizeAs(plain);
+        // Each row is the mean of the bundle's probabilities over the crop's eight views.
+        var set = org.karyo.learn.data.CropDatasetReader.read(dataset);
+        java.util.Map<String, org.karyo.image.Plane> byPath = new java.util.HashMap<>();
+        for (var c : set.crops()) byPath.put(dataset.toAbsolutePath().normalize().relativize(c.path().toAbsolutePath().normalize()).toString(), c.image());
+        double moved = 0;
+        try (var bundle = org.karyo.learn.bundle.ModelBundle.open(model)) {
+            var renderer = bundle.classifier().renderer();
+            int size = bundle.info().inputSize();
+            for (int i = 1; i < plain.size(); i++) {
+                String[] a = plain.get(i).split(",");
+                String[] b = averaged.get(i).split(",");
+                assertThat(b[0]).isEqualTo(a[0]);
+                var views = org.karyo.learn.infer.TestTimeViews.DIHEDRAL.views(renderer.render(byPath.get(b[0])), size);
+                float[][] p = bundle.classifier().predictRendered(views);
+                double mean = 0;
+                for (float[] row : p) mean += row[0] / 8.0;
+                assertThat(Double.parseDouble(b[3])).as(b[0]).isCloseTo(mean, org.assertj.core.data.Offset.offset(1e-4));
+                moved += Math.abs(Double.parseDouble(a[3]) - mean);
+            }
+        }
+        assertThat(moved).as("the views are not all the same crop").isGreaterThan(0);
+        CliRun bad = CliRun.of("evaluate", "--model", model.toString(), dataset.toString(), "--out",
+                dir.resolve("eval-bad").toString(), "--tta", "rotations");
+        assertThat(bad.exit()).isEqualTo(Karyo.EXIT_BAD_INPUT);
+        assertThat(bad.err()).contains("none, flips or dihedral");
+    }
+
+    @Test
     void predictClassifiesEveryNucleusOfAFieldWithTheModelsCropRecipe() throws Exception {
         Path out = dir.resolve("pred");
         CliRun r = CliRun.of("predict", "--model", model.toString(), fields.get(0).toString(), "--out",
