@@ -74,7 +74,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--init", paramLabel = "FILE", description = {
             "Start from these weights instead of random ones: a model folder from 'karyo train' or a DJL .params file",
             "(Karyo's stream or DJL's Model.save) of the same network (--arch, head, 1 input channel). With another",
-            "class count the head starts afresh. Recorded in bundle.json (result.initial_weights)."})
+            "class count the head starts afresh. Or a PyTorch state dict of a torchvision ResNet (torch.save of",
+            "model.state_dict(), e.g. ImageNet weights you have as a .pth file) with the matching --arch: the backbone",
+            "is loaded with ImageNet's normalisation folded into the first layer, the head starts afresh.",
+            "Recorded in bundle.json (result.initial_weights)."})
     Path init;
 
     @Option(names = "--resume", description = {

@@ -16,14 +16,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
 import org.karyo.KaryoInputException;
 import org.karyo.learn.engine.Engines;
+import org.karyo.learn.model.Architecture;
 import org.karyo.learn.model.Models;
+import org.karyo.learn.torch.TorchCheckpoint;
+import org.karyo.learn.torch.TorchTensor;
+import org.karyo.learn.torch.TorchvisionResNetWeights;
 
 /**
  * Starting weights from a user's file instead of random ones: a Karyo model folder (a bundle from
- * 'karyo train', or a classifier folder) or a DJL parameter file of the same network, either the raw
- * parameter stream Karyo writes or a file saved by DJL's {@code Model.save} ("DJL@" header). The
+ * 'karyo train', or a classifier folder), a DJL parameter file of the same network, either the raw
+ * parameter stream Karyo writes or a file saved by DJL's {@code Model.save} ("DJL@" header), or a
+ * PyTorch state dict of a torchvision ResNet such as ImageNet weights ({@link TorchvisionResNetWeights}). The
  * file is read into a network of the target's layout, so parameter names must match (same
  * architecture, channels and head); every parameter of the same shape is copied. When the head's
  * shapes differ (another class count) the whole head keeps its fresh initialisation; a difference
@@ -46,7 +52,7 @@ public final class InitialWeights {
     }
 
     /** Copies the weights of {@code source} into the initialised network of {@code target}. */
-    static Applied apply(Path source, Classifier target) throws KaryoInputException {
+    public static Applied apply(Path source, Classifier target) throws KaryoInputException {
         boolean folder = Files.isDirectory(source);
         Path file = folder ? source.resolve(Classifier.WEIGHTS) : source;
         if (!Files.isRegularFile(file)) {
@@ -54,6 +60,9 @@ public final class InitialWeights {
                     + " (expected a model folder written by 'karyo train')" : "weights file not found");
         }
         Engines.disableGradientsOnThisThread();
+        if (!folder && TorchCheckpoint.looksLikeOne(file)) {
+            return applyTorchvision(source, file, target);
+        }
         try (NDManager scratch = target.model().getNDManager().newSubManager()) {
             Block loaded = Models.build(target.spec());
             Models.initialize(loaded, target.spec(), scratch);
@@ -67,6 +76,19 @@ public final class InitialWeights {
             boolean headReset = copy(loaded, target.block(), file);
             return new Applied(source.toString(), folder ? "karyo model" : "DJL parameters", headReset);
         }
+    }
+
+    /** A PyTorch state dict of a torchvision ResNet: the backbone is loaded, the head starts afresh. */
+    private static Applied applyTorchvision(Path source, Path file, Classifier target) throws KaryoInputException {
+        Architecture arch = target.spec().architecture();
+        if (arch != Architecture.RESNET18 && arch != Architecture.RESNET34 && arch != Architecture.RESNET50) {
+            throw new KaryoInputException(file, "is a PyTorch checkpoint; those initialise only torchvision ResNets "
+                    + "(--arch resnet18, resnet34 or resnet50), not " + arch.name().toLowerCase());
+        }
+        Map<String, TorchTensor> stateDict = TorchCheckpoint.read(file);
+        TorchvisionResNetWeights.apply(file, stateDict, target.block().getParameters(), headPrefix(target.block()));
+        return new Applied(source.toString(), "PyTorch state dict (torchvision ResNet; ImageNet normalisation folded "
+                + "into the first layer)", true);
     }
 
     /**
