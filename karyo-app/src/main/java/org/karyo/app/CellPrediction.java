@@ -38,8 +38,9 @@ final class CellPrediction {
 
     /** @param channel 1-based nuclear channel in multi-channel files */
     /** @param views test-time views averaged per nucleus */
-    record Request(Path model, List<Path> images, Path out, SegmentationSettings segmentation, int channel,
-                   boolean progress, TestTimeViews views) {
+    /** @param segmenter a learned segmenter model, or null for the classical one with {@code segmentation} */
+    record Request(Path model, List<Path> images, Path out, SegmentationSettings segmentation, Path segmenter,
+                   int channel, boolean progress, TestTimeViews views) {
     }
 
     /** @param counts nuclei per predicted class, over all images */
@@ -48,9 +49,9 @@ final class CellPrediction {
 
     static Outcome run(Request r) throws KaryoInputException, IOException {
         InputImages.requireUniqueNames(r.images());
-        try (ModelBundle bundle = ModelBundle.open(r.model())) {
+        try (ModelBundle bundle = ModelBundle.open(r.model());
+             NucleusFinder finder = new NucleusFinder(r.segmentation(), r.segmenter())) {
             List<String> classes = bundle.info().classes();
-            NucleusFinder finder = new NucleusFinder(r.segmentation());
             NucleusMeasurer measurer = new NucleusMeasurer();
             CropExtractor extractor = new CropExtractor(bundle.info().cropRecipe());
             Map<String, Integer> counts = new TreeMap<>();

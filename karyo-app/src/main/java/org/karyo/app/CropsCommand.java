@@ -92,7 +92,10 @@ final class CropsCommand implements Callable<Integer> {
         if (className == null && inputs.plate == null && reporter.isEmpty()) {
             throw new KaryoInputException(null, "give --reporter images (classes from the reporter) or --class NAME");
         }
-        List<Field> fields = inputs.load(new FieldLoader(new NucleusFinder(segmentation.toSettings())), reporter, className == null);
+        List<Field> fields;
+        try (NucleusFinder finder = segmentation.finder()) {
+            fields = inputs.load(new FieldLoader(finder), reporter, className == null);
+        }
         FieldCalls calls = className == null ? FieldCalls.call(fields, labelling.toSettings(), labelling.perImage) : null;
         CropExtractor extractor = new CropExtractor(settings);
         long total = fields.stream().mapToLong(f -> f.nuclei().size()).sum();

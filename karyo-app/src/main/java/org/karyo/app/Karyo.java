@@ -35,6 +35,7 @@ import picocli.CommandLine.Command;
                 FateCropsCommand.class,
                 FateHistoryCommand.class,
                 PretrainCommand.class,
+                TrainSegmenterCommand.class,
         })
 public final class Karyo implements Runnable {
     public static final int EXIT_OK = 0;

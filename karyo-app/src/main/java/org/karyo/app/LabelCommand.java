@@ -54,7 +54,10 @@ final class LabelCommand implements Callable<Integer> {
     @Override
     public Integer call() throws KaryoInputException, IOException {
         LabellingSettings settings = labelling.toSettings();
-        List<Field> fields = inputs.load(new FieldLoader(new NucleusFinder(segmentation.toSettings())), reporter, true);
+        List<Field> fields;
+        try (NucleusFinder finder = segmentation.finder()) {
+            fields = inputs.load(new FieldLoader(finder), reporter, true);
+        }
         FieldCalls calls = FieldCalls.call(fields, settings, labelling.perImage);
         List<Path> tables = new ArrayList<>();
         for (Field f : fields) {

@@ -46,11 +46,10 @@ final class SegmentCommand implements Callable<Integer> {
         Path out = inputs.out;
         int channel = inputs.channel;
         InputImages.requireUniqueNames(images);
-        NucleusFinder finder = new NucleusFinder(segmentation.toSettings());
         NucleusMeasurer measurer = new NucleusMeasurer();
         List<Path> tables = new ArrayList<>();
         long nuclei = 0;
-        try (Progress bar = Progress.bar("segment", images.size())) {
+        try (NucleusFinder finder = segmentation.finder(); Progress bar = Progress.bar("segment", images.size())) {
             for (Path file : images) {
                 Plane dna = InputImages.requireContent(file, InputImages.load(file, channel, frame));
                 LabelImage labels = finder.find(dna);

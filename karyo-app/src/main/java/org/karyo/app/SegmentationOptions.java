@@ -47,6 +47,16 @@ final class SegmentationOptions {
     @Option(names = "--exclude-border", description = "Drop nuclei that touch the image border.")
     boolean excludeBorder;
 
+    @Option(names = "--segmenter", paramLabel = "MODEL", description = {
+            "Segment with a learned model from 'karyo train-segmenter' instead of the classical recipe (the options",
+            "above are then ignored): it tells touching nuclei apart where a threshold cannot (docs/segmentation.md)."})
+    java.nio.file.Path segmenter;
+
+    /** The classical segmenter with these options, or the learned one given by --segmenter. */
+    NucleusFinder finder() throws KaryoInputException {
+        return new NucleusFinder(toSettings(), segmenter);
+    }
+
     SegmentationSettings toSettings() throws KaryoInputException {
         ThresholdMethod m;
         double fixed = Double.NaN;

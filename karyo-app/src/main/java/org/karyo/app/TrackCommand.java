@@ -131,13 +131,16 @@ final class TrackCommand implements Callable<Integer> {
         if (gt != null && gt.masks().frames() != frames) {
             throw new KaryoInputException(gt.folder(), gt.masks().frames() + " truth masks for a movie of " + frames + " frames");
         }
-        NucleusFinder finder = given == null ? new NucleusFinder(segmentation.toSettings()) : null;
+        if (given != null && segmentation.segmenter != null) {
+            throw new KaryoInputException(labels, "--labels and --segmenter both say where the nuclei are; give one");
+        }
+        NucleusFinder finder = given == null ? segmentation.finder() : null;
         Tracker tracker = new Tracker(TrackerSettings.DEFAULTS.withMaxGap(maxGap).withMaxDistance(maxDistance)
                 .withDivisions(!noDivisions));
         CtcScorer scorer = gt == null ? null : new CtcScorer();
         CtcResultWriter writer = new CtcResultWriter(out, frames);
         long t0 = System.nanoTime();
-        try (Progress bar = new Progress("track", frames, !noProgress);
+        try (NucleusFinder closing = finder; Progress bar = new Progress("track", frames, !noProgress);
              CsvStream csv = new CsvStream(out.resolve("tracks.csv"), HEADER)) {
             for (int t = 0; t < frames; t++) {
                 TimelapseFrame frame = movie.read(t);

@@ -247,7 +247,7 @@ public final class ClassifierTrainer {
     }
 
     /** PyTorch accumulates gradients across backward passes; each update must start from zero. */
-    static void zeroGradients(Block block) {
+    public static void zeroGradients(Block block) {
         for (Pair<String, Parameter> p : block.getParameters()) {
             Parameter param = p.getValue();
             if (param.requiresGradient() && param.isInitialized() && param.getArray().hasGradient()) {

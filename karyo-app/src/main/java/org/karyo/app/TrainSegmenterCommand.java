@@ -1,0 +1,120 @@
+package org.karyo.app;
+
+import org.karyo.KaryoInputException;
+import org.karyo.image.LabelImage;
+import org.karyo.image.Plane;
+import org.karyo.io.timelapse.ChannelChoice;
+import org.karyo.io.timelapse.LabelSeries;
+import org.karyo.io.timelapse.Timelapse;
+import org.karyo.learn.segment.LearnedNucleusSegmenter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+@Command(name = "train-segmenter", mixinStandardHelpOptions = true,
+        description = {
+                "Learn to segment nuclei from images whose nuclei are known (label images), e.g. simulated movies",
+                "('karyo simulate timelapse' writes their truth masks) or hand-corrected masks of your own.",
+                "A small fully convolutional network learns, per pixel, background / nucleus interior / nucleus",
+                "boundary; nuclei are then the interior patches grown over the non-background (a seeded watershed), so",
+                "touching nuclei part where the boundary class runs between them. Use the model with --segmenter on",
+                "segment, track, label, crops and predict. See docs/segmentation.md for what it gains and costs."})
+final class TrainSegmenterCommand implements Callable<Integer> {
+    @Option(names = "--movie", required = true, paramLabel = "INPUT",
+            description = "A movie or image: plate folder, CTC folder, multi-frame or single TIFF. Repeat with --labels for more.")
+    List<Path> movies;
+
+    @Option(names = "--labels", required = true, paramLabel = "DIR", description = {
+            "Label images of the --movie at the same position (one per frame, numbered: man_trackNNN.tif, maskNNN.tif),",
+            "e.g. <simulated movie>/01_GT/TRA. Every nucleus its own value, 0 background."})
+    List<Path> labels;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Model file to write (e.g. nuclei.segmenter).")
+    Path out;
+
+    @Option(names = "--dna-channel", defaultValue = "1", paramLabel = "N", description = "Channel of the nuclear stain (default: ${DEFAULT-VALUE}).")
+    int dnaChannel;
+
+    @Option(names = "--every", defaultValue = "3", paramLabel = "K",
+            description = "Learn from every K-th frame (default: ${DEFAULT-VALUE}; neighbouring frames repeat each other).")
+    int every;
+
+    @Option(names = "--minutes", defaultValue = "10", paramLabel = "M",
+            description = "Stop training after M minutes (default: ${DEFAULT-VALUE}); 0 = only --steps.")
+    double minutes;
+
+    @Option(names = "--steps", defaultValue = "3000", paramLabel = "N",
+            description = "Training steps of 8 patches of 96 px, at most (default: ${DEFAULT-VALUE}).")
+    int steps;
+
+    @Option(names = "--width", defaultValue = "16", paramLabel = "C",
+            description = "Channels per layer, 16 or more (default: ${DEFAULT-VALUE}; wider learns more and runs slower).")
+    int width;
+
+    @Option(names = "--seed", defaultValue = "7", paramLabel = "S", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--no-progress", description = "No progress bar.")
+    boolean noProgress;
+
+    @Override
+    public Integer call() throws KaryoInputException, IOException {
+        if (movies.size() != labels.size()) {
+            throw new KaryoInputException(null, movies.size() + " --movie but " + labels.size() + " --labels; give them in pairs");
+        }
+        if (every < 1) throw new KaryoInputException(null, "--every must be at least 1, not " + every);
+        if (Files.isDirectory(out)) throw new KaryoInputException(out, "is a folder; --out takes a file name");
+        LearnedNucleusSegmenter.Training training;
+        try {
+            training = new LearnedNucleusSegmenter.Training(width, 96, 8, steps, 2e-3, minutes, seed);
+        } catch (IllegalArgumentException e) {
+            throw new KaryoInputException(null, e.getMessage());
+        }
+        List<LearnedNucleusSegmenter.Example> examples = new ArrayList<>();
+        long nuclei = 0;
+        for (int m = 0; m < movies.size(); m++) {
+            Timelapse movie = Timelapse.open(movies.get(m), new ChannelChoice(dnaChannel, 0, 0));
+            LabelSeries series = LabelSeries.open(labels.get(m));
+            if (series.frames() != movie.frames()) {
+                throw new KaryoInputException(labels.get(m), series.frames() + " label images for a movie of "
+                        + movie.frames() + " frames");
+            }
+            for (int t = 0; t < movie.frames(); t += every) {
+                Plane dna = movie.read(t).dna();
+                LabelImage lab = series.read(t);
+                if (!lab.sameSize(dna)) {
+                    throw new KaryoInputException(labels.get(m), "frame " + t + ": labels are " + lab.width() + "x"
+                            + lab.height() + " but the image is " + dna.width() + "x" + dna.height());
+                }
+                examples.add(new LearnedNucleusSegmenter.Example(dna, lab));
+                for (int a : lab.areas()) if (a > 0) nuclei++;
+            }
+        }
+        if (nuclei == 0) throw new KaryoInputException(labels.get(0), "label images hold no nuclei to learn from");
+        nuclei -= examples.size(); // areas()[0] is the background
+        String source = examples.size() + " frames of " + movies;
+        long t0 = System.nanoTime();
+        LearnedNucleusSegmenter seg;
+        try (Progress bar = new Progress("train-segmenter", steps, !noProgress)) {
+            seg = LearnedNucleusSegmenter.train(examples, training, source, (step, loss) -> {
+                bar.step();
+                if (step % 10 == 0) bar.message(String.format(Locale.ROOT, "loss %.3f", loss));
+            });
+        } catch (IllegalStateException e) {
+            throw new KaryoInputException(out, e.getMessage());
+        }
+        try (LearnedNucleusSegmenter s = seg) {
+            s.save(out);
+        }
+        System.out.printf(Locale.ROOT, "trained a nucleus segmenter on %d frame(s) (%d nuclei) in %.0f s; wrote %s%n",
+                examples.size(), nuclei, (System.nanoTime() - t0) / 1e9, out);
+        return Karyo.EXIT_OK;
+    }
+}

@@ -1,0 +1,74 @@
+package org.karyo.app;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** 'karyo train-segmenter' on a small simulated movie, then the model in 'track' and 'segment' (--segmenter). */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TrainSegmenterCommandTest {
+    @TempDir
+    static Path tmp;
+    Path sim;
+    Path model;
+
+    @BeforeAll
+    void simulateAndTrain() {
+        sim = tmp.resolve("sim");
+        CliRun s = CliRun.of("simulate", "timelapse", "--out", sim.toString(), "--size", "192", "--frames", "6",
+                "--no-progress");
+        assertThat(s.exit()).as(s.err()).isZero();
+        model = tmp.resolve("nuclei.segmenter");
+        CliRun r = CliRun.of("train-segmenter", "--movie", sim.toString(), "--labels", sim.resolve("01_GT/TRA").toString(),
+                "--out", model.toString(), "--every", "1", "--steps", "150", "--minutes", "0", "--no-progress");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("trained a nucleus segmenter on 6 frame(s)");
+    }
+
+    @Test
+    void trackingWithTheLearnedSegmenterFindsAndFollowsTheNuclei() throws Exception {
+        Path out = tmp.resolve("trk");
+        CliRun r = CliRun.of("track", sim.toString(), "--out", out.toString(), "--segmenter", model.toString(),
+                "--truth", sim.toString(), "--no-progress");
+        assertThat(r.exit()).as(r.err()).isZero();
+        String scores = Files.readString(out.resolve("scores.json"));
+        double det = Double.parseDouble(scores.replaceAll("(?s).*\"det\": ([0-9.eE-]+).*", "$1"));
+        assertThat(det).as("nuclei detected by the learned segmenter (150 steps)").isGreaterThan(0.8);
+    }
+
+    @Test
+    void segmentUsesTheModelAndItsErrorsAreOneLine() throws Exception {
+        Path frame = sim.resolve("TimePoint_1").toFile().listFiles((d, n) -> n.endsWith("_w1.tif"))[0].toPath();
+        Path out = tmp.resolve("seg");
+        CliRun r = CliRun.of("segment", frame.toString(), "--out", out.toString(), "--segmenter", model.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(Files.readAllLines(out.resolve(frame.getFileName().toString().replace(".tif", ".nuclei.csv"))))
+                .hasSizeGreaterThan(5);
+
+        Path junk = Files.writeString(tmp.resolve("junk.segmenter"), "not a model");
+        CliRun bad = CliRun.of("segment", frame.toString(), "--out", tmp.resolve("seg2").toString(), "--segmenter", junk.toString());
+        assertThat(bad.exit()).isEqualTo(Karyo.EXIT_BAD_INPUT);
+        assertThat(bad.err()).contains("junk.segmenter", "not a segmenter model");
+
+        CliRun both = CliRun.of("track", sim.toString(), "--out", tmp.resolve("trk2").toString(), "--segmenter",
+                model.toString(), "--labels", sim.resolve("01_GT/TRA").toString(), "--no-progress");
+        assertThat(both.exit()).isEqualTo(Karyo.EXIT_BAD_INPUT);
+        assertThat(both.err()).contains("give one");
+
+        CliRun unpaired = CliRun.of("train-segmenter", "--movie", sim.toString(), "--movie", sim.toString(), "--labels",
+                sim.resolve("01_GT/TRA").toString(), "--out", tmp.resolve("x.segmenter").toString());
+        assertThat(unpaired.exit()).isEqualTo(Karyo.EXIT_BAD_INPUT);
+        assertThat(unpaired.err()).contains("in pairs");
+        CliRun narrow = CliRun.of("train-segmenter", "--movie", sim.toString(), "--labels",
+                sim.resolve("01_GT/TRA").toString(), "--out", tmp.resolve("y.segmenter").toString(), "--width", "8");
+        assertThat(narrow.exit()).isEqualTo(Karyo.EXIT_BAD_INPUT);
+        assertThat(narrow.err()).contains("at least 16");
+        assertThat(tmp.resolve("x.segmenter")).doesNotExist();
+    }
+}

@@ -1,0 +1,72 @@
+package org.karyo.segment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.karyo.image.LabelImage;
+
+class BoundaryMapSegmenterTest {
+    private static final int W = 40;
+    private static final int H = 20;
+
+    /** Two 10x10 squares side by side, touching along x = 20 (labels 1 and 2), one more apart (3). */
+    private static LabelImage touching() {
+        int[] lab = new int[W * H];
+        for (int y = 5; y < 15; y++) {
+            for (int x = 10; x < 20; x++) lab[y * W + x] = 1;
+            for (int x = 20; x < 30; x++) lab[y * W + x] = 2;
+            for (int x = 33; x < 37; x++) lab[y * W + x] = 3;
+        }
+        return new LabelImage(W, H, lab, 3);
+    }
+
+    @Test
+    void boundaryClassesMarkBothSidesOfASeamButNotTheImageEdge() {
+        byte[] c = BoundaryClasses.of(touching());
+        assertThat(c[10 * W + 19]).isEqualTo(BoundaryClasses.BOUNDARY);
+        assertThat(c[10 * W + 20]).isEqualTo(BoundaryClasses.BOUNDARY);
+        assertThat(c[10 * W + 15]).isEqualTo(BoundaryClasses.INTERIOR);
+        assertThat(c[10 * W + 10]).isEqualTo(BoundaryClasses.BOUNDARY); // next to background
+        assertThat(c[10 * W + 5]).isEqualTo(BoundaryClasses.BACKGROUND);
+        int[] edge = new int[4 * 4];
+        java.util.Arrays.fill(edge, 1);
+        byte[] whole = BoundaryClasses.of(new LabelImage(4, 4, edge, 1));
+        for (byte b : whole) assertThat(b).as("a nucleus filling the image has no boundary").isEqualTo(BoundaryClasses.INTERIOR);
+    }
+
+    @Test
+    void perfectMapsGiveTheNucleiBackEvenWhereTheyTouch() {
+        LabelImage truth = touching();
+        byte[] c = BoundaryClasses.of(truth);
+        float[] bg = new float[W * H];
+        float[] in = new float[W * H];
+        for (int i = 0; i < c.length; i++) {
+            bg[i] = c[i] == BoundaryClasses.BACKGROUND ? 1f : 0f;
+            in[i] = c[i] == BoundaryClasses.INTERIOR ? 1f : 0f;
+        }
+        LabelImage got = new BoundaryMapSegmenter(0.5, 2, 4, 0).segment(bg, in, W, H);
+        assertThat(got.count()).isEqualTo(3);
+        SegmentationScore s = SegmentationScore.of(got, truth);
+        assertThat(s.f1(SegmentationScore.THRESHOLDS.length - 1)).as("IoU >= 0.95 for all three").isEqualTo(1.0);
+    }
+
+    @Test
+    void smallSeedsAndObjectsOutsideTheAreaLimitsAreDropped() {
+        float[] bg = new float[W * H];
+        float[] in = new float[W * H];
+        java.util.Arrays.fill(bg, 1f);
+        in[2 * W + 2] = 0.9f; // a one-pixel "nucleus": too small a seed
+        bg[2 * W + 2] = 0f;
+        for (int y = 5; y < 15; y++) {
+            for (int x = 10; x < 20; x++) {
+                bg[y * W + x] = 0f;
+                in[y * W + x] = 0.9f;
+            }
+        }
+        assertThat(new BoundaryMapSegmenter(0.5, 2, 4, 0).segment(bg, in, W, H).count()).isEqualTo(1);
+        assertThat(new BoundaryMapSegmenter(0.5, 2, 4, 50).segment(bg, in, W, H).count()).as("100 px > max 50").isZero();
+        assertThatThrownBy(() -> new BoundaryMapSegmenter(0.5, 2, 4, 0).segment(new float[3], in, W, H))
+                .hasMessageContaining("40 x 20");
+    }
+}

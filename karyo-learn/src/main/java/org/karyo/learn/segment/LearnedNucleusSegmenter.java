@@ -1,0 +1,145 @@
+package org.karyo.learn.segment;
+
+import com.google.gson.Gson;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.karyo.KaryoInputException;
+import org.karyo.image.LabelImage;
+import org.karyo.image.Plane;
+import org.karyo.learn.data.PercentileScaling;
+import org.karyo.learn.files.AtomicOutput;
+import org.karyo.segment.BoundaryClasses;
+import org.karyo.segment.BoundaryMapSegmenter;
+
+/**
+ * Segments nuclei with a trained {@link PixelClassifier}: the DNA image is scaled by its own
+ * percentiles, every pixel classified as background, interior or boundary, and the maps turned into
+ * nuclei by {@link BoundaryMapSegmenter}. Trained from images with label images (e.g. a simulated
+ * movie's truth masks), so it learns where touching nuclei part, which a threshold cannot see.
+ *
+ * <p>The model file: a header line {@value #MAGIC}, the settings as JSON, then the network.
+ */
+public final class LearnedNucleusSegmenter implements AutoCloseable {
+    static final String MAGIC = "karyo-nucleus-segmenter/1";
+    private static final Gson GSON = new Gson();
+
+    /**
+     * What a model file says besides its weights.
+     *
+     * @param minArea      objects smaller than this are dropped (from the training nuclei: a fifth of their median area)
+     * @param trainedOn    what it learned from, for the record
+     */
+    public record Settings(double lowPercentile, double highPercentile, double seedThreshold, int minSeedPixels,
+                           int minArea, int maxArea, String trainedOn) {
+    }
+
+    private final PixelClassifier net;
+    private final Settings settings;
+    private final BoundaryMapSegmenter post;
+
+    private LearnedNucleusSegmenter(PixelClassifier net, Settings settings) {
+        this.net = net;
+        this.settings = settings;
+        this.post = new BoundaryMapSegmenter(settings.seedThreshold(), settings.minSeedPixels(), settings.minArea(),
+                settings.maxArea());
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /** One training image and its nuclei. */
+    public record Example(Plane image, LabelImage labels) {
+    }
+
+    /** Training knobs; see {@link PixelClassifier.Settings}. */
+    public record Training(int width, int patch, int batch, int steps, double learningRate, double minutes,
+                           long seed) {
+        public static final Training DEFAULT = new Training(16, 96, 8, 3000, 2e-3, 10, 7);
+
+        public Training {
+            // Measured: with 8 channels per layer PyTorch 2.7's CPU kernels return NaN gradients within a few steps
+            // (16 and 24 train normally), so narrower networks are refused rather than left to diverge.
+            if (width < 16) throw new IllegalArgumentException("network width must be at least 16, not " + width);
+            if (patch < 32) throw new IllegalArgumentException("patches must be at least 32 px, not " + patch);
+            if (batch < 1 || steps < 1) throw new IllegalArgumentException("batch and steps must be at least 1");
+        }
+    }
+
+    /** Trains a segmenter on images with their label images; {@code listener} sees every step. */
+    public static LearnedNucleusSegmenter train(List<Example> examples, Training t, String trainedOn,
+                                                PixelClassifier.Listener listener) {
+        if (examples.isEmpty()) {
+            throw new IllegalArgumentException("no training images");
+        }
+        PercentileScaling scaling = PercentileScaling.DEFAULT;
+        List<PixelClassifier.Example> pixels = new ArrayList<>();
+        List<Integer> areas = new ArrayList<>();
+        for (Example e : examples) {
+            pixels.add(new PixelClassifier.Example(scaling.apply(e.image().pixels()), BoundaryClasses.of(e.labels()),
+                    e.image().width(), e.image().height()));
+            int[] a = e.labels().areas();
+            for (int l = 1; l < a.length; l++) if (a[l] > 0) areas.add(a[l]);
+        }
+        int median = areas.isEmpty() ? 100 : areas.stream().sorted().toList().get(areas.size() / 2);
+        PixelClassifier net = PixelClassifier.create(t.width(), t.seed());
+        // Boundary pixels are few but decide where touching nuclei part: they weigh three times as much.
+        net.train(pixels, new PixelClassifier.Settings(t.patch(), t.batch(), t.steps(), t.learningRate(), t.minutes(),
+                new float[] {1f, 1f, 3f}, t.seed()), listener);
+        Settings s = new Settings(scaling.lowPercentile(), scaling.highPercentile(), 0.5,
+                Math.max(4, median / 50), Math.max(8, median / 5), 0, trainedOn);
+        return new LearnedNucleusSegmenter(net, s);
+    }
+
+    public LabelImage segment(Plane dna) {
+        PercentileScaling scaling = new PercentileScaling(settings.lowPercentile(), settings.highPercentile());
+        float[][] p = net.predict(scaling.apply(dna.pixels()), dna.width(), dna.height());
+        return post.segment(p[BoundaryClasses.BACKGROUND], p[BoundaryClasses.INTERIOR], dna.width(), dna.height());
+    }
+
+    /** Writes the model file (whole or not at all). */
+    public void save(Path file) throws IOException {
+        AtomicOutput.write(file, out -> {
+            DataOutputStream d = new DataOutputStream(out);
+            d.write((MAGIC + "\n").getBytes(StandardCharsets.US_ASCII));
+            byte[] json = GSON.toJson(settings).getBytes(StandardCharsets.UTF_8);
+            d.writeInt(json.length);
+            d.write(json);
+            net.write(d);
+            d.flush();
+        });
+    }
+
+    public static LearnedNucleusSegmenter load(Path file) throws KaryoInputException {
+        if (!Files.isRegularFile(file)) {
+            throw new KaryoInputException(file, "segmenter model not found");
+        }
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            byte[] magic = in.readNBytes(MAGIC.length() + 1);
+            if (!Arrays.equals(magic, (MAGIC + "\n").getBytes(StandardCharsets.US_ASCII))) {
+                throw new KaryoInputException(file, "is not a segmenter model from 'karyo train-segmenter'");
+            }
+            int n = in.readInt();
+            if (n < 2 || n > 1 << 20) {
+                throw new KaryoInputException(file, "segmenter model header is damaged");
+            }
+            Settings s = GSON.fromJson(new String(in.readNBytes(n), StandardCharsets.UTF_8), Settings.class);
+            return new LearnedNucleusSegmenter(PixelClassifier.read(in), s);
+        } catch (IOException | RuntimeException e) {
+            throw new KaryoInputException(file, "cannot read the segmenter model: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        net.close();
+    }
+}

@@ -1,0 +1,235 @@
+package org.karyo.learn.segment;
+
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.norm.BatchNorm;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.karyo.learn.engine.ComputeDevices;
+import org.karyo.learn.engine.Engines;
+import org.karyo.learn.model.ReluBlock;
+import org.karyo.learn.train.ClassifierTrainer;
+
+/**
+ * A fully convolutional pixel classifier for nucleus segmentation: every pixel of a DNA image gets
+ * probabilities of background, nucleus interior and nucleus boundary. A stack of 3x3 convolutions with
+ * growing then shrinking dilation (no pooling, so the output keeps the input's resolution and any image
+ * size works) sees about {@link #receptiveField()} pixels across, a few nucleus diameters at 20x.
+ */
+public final class PixelClassifier implements AutoCloseable {
+    public static final int CLASSES = 3;
+    static final int[] DILATIONS = {1, 2, 4, 8, 4, 2, 1};
+
+    private final Model model;
+    private final int width;
+
+    private PixelClassifier(Model model, int width) {
+        this.model = model;
+        this.width = width;
+    }
+
+    /** A network with random weights, {@code width} channels per layer, seeded. */
+    public static PixelClassifier create(int width, long seed) {
+        Engines.seed(seed);
+        Model model = Model.newInstance("karyo-pixels", ComputeDevices.current(), Engines.PYTORCH);
+        model.setBlock(network(width));
+        model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, 1, 32, 32));
+        return new PixelClassifier(model, width);
+    }
+
+    static Block network(int width) {
+        SequentialBlock net = new SequentialBlock();
+        for (int d : DILATIONS) {
+            net.add(Conv2d.builder().setFilters(width).setKernelShape(new Shape(3, 3)).optPadding(new Shape(d, d))
+                    .optDilation(new Shape(d, d)).optBias(false).build());
+            net.add(BatchNorm.builder().build());
+            net.add(new ReluBlock());
+        }
+        return net.add(Conv2d.builder().setFilters(CLASSES).setKernelShape(new Shape(1, 1)).build());
+    }
+
+    /** Pixels across that one output pixel depends on. */
+    public static int receptiveField() {
+        int r = 0;
+        for (int d : DILATIONS) r += d;
+        return 2 * r + 1;
+    }
+
+    public int width() {
+        return width;
+    }
+
+    /** A training image: pixels already scaled to about 0..1, and a class (0, 1, 2) per pixel. */
+    public record Example(float[] image, byte[] classes, int w, int h) {
+    }
+
+    /**
+     * @param patch       side of the square patches cut at random (with random flips and transposes)
+     * @param classWeight loss weight of each class (boundary pixels are few but decide the splits)
+     */
+    public record Settings(int patch, int batch, int steps, double learningRate, double minutes, float[] classWeight,
+                           long seed) {
+    }
+
+    /** Called after every step with the step number and the running mean loss. */
+    public interface Listener {
+        void step(int step, double loss);
+    }
+
+    /** Adam on weighted pixel cross-entropy; stops after {@code steps} or {@code minutes}. */
+    public int train(List<Example> examples, Settings s, Listener listener) {
+        Tracker rate = step -> (float) (s.learningRate() * 0.5 * (1 + Math.cos(Math.PI * Math.min(1.0, step / (double) s.steps()))));
+        Optimizer adam = Optimizer.adam().optLearningRateTracker(rate).build();
+        DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(adam);
+        SplittableRandom random = new SplittableRandom(s.seed());
+        int p = s.patch();
+        long start = System.nanoTime();
+        double mean = Double.NaN;
+        int step = 0;
+        try (Trainer trainer = model.newTrainer(config)) {
+            trainer.initialize(new Shape(s.batch(), 1, p, p));
+            for (step = 1; step <= s.steps(); step++) {
+                float[] x = new float[s.batch() * p * p];
+                float[] y = new float[s.batch() * CLASSES * p * p];
+                float[] weight = new float[s.batch() * p * p];
+                for (int b = 0; b < s.batch(); b++) {
+                    cut(examples.get(random.nextInt(examples.size())), p, random, x, y, weight, b, s.classWeight());
+                }
+                try (NDManager m = trainer.getManager().newSubManager()) {
+                    NDArray in = m.create(x, new Shape(s.batch(), 1, p, p));
+                    NDArray target = m.create(y, new Shape(s.batch(), CLASSES, p, p));
+                    NDArray w = m.create(weight, new Shape(s.batch(), p, p));
+                    ClassifierTrainer.zeroGradients(model.getBlock());
+                    try (GradientCollector collector = trainer.newGradientCollector()) {
+                        NDArray logits = trainer.forward(new NDList(in)).singletonOrThrow();
+                        NDArray loss = logits.logSoftmax(1).mul(target).sum(new int[] {1}).neg().mul(w).sum()
+                                .div(w.sum());
+                        collector.backward(loss);
+                        float l = loss.getFloat();
+                        if (!Float.isFinite(l)) {
+                            throw new IllegalStateException("training diverged at step " + step + " (loss " + l
+                                    + "); try a lower learning rate");
+                        }
+                        mean = Double.isNaN(mean) ? l : 0.98 * mean + 0.02 * l;
+                    }
+                    trainer.step();
+                }
+                listener.step(step, mean);
+                if (s.minutes() > 0 && (System.nanoTime() - start) / 6e10 > s.minutes()) break;
+            }
+        }
+        return Math.min(step, s.steps());
+    }
+
+    /** One random patch of {@code e} with a random symmetry of the square into slot {@code b} of the batch. */
+    private static void cut(Example e, int p, SplittableRandom random, float[] x, float[] y, float[] weight, int b,
+                            float[] classWeight) {
+        int x0 = random.nextInt(Math.max(1, e.w() - p + 1));
+        int y0 = random.nextInt(Math.max(1, e.h() - p + 1));
+        boolean flipX = random.nextBoolean();
+        boolean flipY = random.nextBoolean();
+        boolean transpose = random.nextBoolean();
+        float gain = (float) (0.8 + 0.4 * random.nextDouble()); // brightness differs between plates
+        int plane = p * p;
+        for (int v = 0; v < p; v++) {
+            for (int u = 0; u < p; u++) {
+                int uu = flipX ? p - 1 - u : u;
+                int vv = flipY ? p - 1 - v : v;
+                int sx = x0 + (transpose ? vv : uu);
+                int sy = y0 + (transpose ? uu : vv);
+                int o = v * p + u;
+                if (sx >= e.w() || sy >= e.h()) continue; // images smaller than a patch: the rest is empty
+                int i = sy * e.w() + sx;
+                x[b * plane + o] = e.image()[i] * gain;
+                int c = e.classes()[i];
+                y[(b * CLASSES + c) * plane + o] = 1f;
+                weight[b * plane + o] = classWeight[c];
+            }
+        }
+    }
+
+    /** Tiles larger than this (pixels per side, before margins) are cut, so memory stays bounded. */
+    static final int TILE = 512;
+
+    /**
+     * Class probabilities per pixel: [class][pixel], pixels row-major. Large images go through in tiles
+     * with a margin of the receptive field, so the result is the same as in one piece.
+     */
+    public float[][] predict(float[] image, int w, int h) {
+        Engines.disableGradientsOnThisThread();
+        float[][] out = new float[CLASSES][w * h];
+        int margin = receptiveField() / 2 + 1;
+        for (int y0 = 0; y0 < h; y0 += TILE) {
+            for (int x0 = 0; x0 < w; x0 += TILE) {
+                int x1 = Math.min(w, x0 + TILE);
+                int y1 = Math.min(h, y0 + TILE);
+                int ax = Math.max(0, x0 - margin);
+                int ay = Math.max(0, y0 - margin);
+                int bx = Math.min(w, x1 + margin);
+                int by = Math.min(h, y1 + margin);
+                int tw = bx - ax;
+                int th = by - ay;
+                float[] tile = new float[tw * th];
+                for (int y = 0; y < th; y++) System.arraycopy(image, (ay + y) * w + ax, tile, y * tw, tw);
+                float[] p = forward(tile, tw, th);
+                for (int c = 0; c < CLASSES; c++) {
+                    for (int y = y0; y < y1; y++) {
+                        System.arraycopy(p, c * tw * th + (y - ay) * tw + (x0 - ax), out[c], y * w + x0, x1 - x0);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private float[] forward(float[] image, int w, int h) {
+        try (NDManager m = model.getNDManager().newSubManager()) {
+            NDArray x = m.create(image, new Shape(1, 1, h, w));
+            return model.getBlock().forward(new ParameterStore(m, false), new NDList(x), false)
+                    .singletonOrThrow().softmax(1).toFloatArray();
+        }
+    }
+
+    /** The width and the weights (DJL's parameter stream). */
+    void write(DataOutputStream out) throws IOException {
+        out.writeInt(width);
+        model.getBlock().saveParameters(out);
+    }
+
+    static PixelClassifier read(DataInputStream in) throws IOException {
+        int width = in.readInt();
+        if (width < 1 || width > 1024) {
+            throw new IOException("implausible network width " + width);
+        }
+        PixelClassifier c = create(width, 0);
+        try {
+            c.model.getBlock().loadParameters(c.model.getNDManager(), in);
+        } catch (ai.djl.MalformedModelException | RuntimeException e) {
+            c.close();
+            throw new IOException("weights do not fit the network: " + e.getMessage(), e);
+        }
+        return c;
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}

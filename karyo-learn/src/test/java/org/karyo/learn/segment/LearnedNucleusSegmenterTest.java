@@ -1,0 +1,92 @@
+package org.karyo.learn.segment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.karyo.KaryoInputException;
+import org.karyo.image.LabelImage;
+import org.karyo.image.Plane;
+import org.karyo.segment.SegmentationScore;
+
+/** A small learned segmenter on synthetic fields of touching discs: it learns to part them. */
+class LearnedNucleusSegmenterTest {
+    private static final int SIZE = 96;
+    private static final int R = 6;
+
+    /** Discs of radius R in touching pairs (centres 2R - 1 apart) on a dim background, with noise. */
+    static LearnedNucleusSegmenter.Example field(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int[] lab = new int[SIZE * SIZE];
+        float[] px = new float[SIZE * SIZE];
+        int n = 0;
+        for (int gy = 0; gy < 3; gy++) {
+            for (int gx = 0; gx < 3; gx++) {
+                double cx = 14 + gx * 32 + random.nextDouble() * 4;
+                double cy = 14 + gy * 32 + random.nextDouble() * 4;
+                double angle = random.nextDouble() * Math.PI;
+                double dx = Math.cos(angle) * (R - 0.5);
+                double dy = Math.sin(angle) * (R - 0.5);
+                float brightness = (float) (0.6 + 0.4 * random.nextDouble());
+                for (int k = 0; k < 2; k++) {
+                    n++;
+                    double x0 = cx + (k == 0 ? -dx : dx);
+                    double y0 = cy + (k == 0 ? -dy : dy);
+                    for (int y = 0; y < SIZE; y++) {
+                        for (int x = 0; x < SIZE; x++) {
+                            double d2 = (x - x0) * (x - x0) + (y - y0) * (y - y0);
+                            // The nearer centre owns a pixel both discs cover: a straight seam.
+                            if (d2 <= R * R && (lab[y * SIZE + x] == 0 || k == 1 && d2 < nearestOther(x, y, cx, cy, dx, dy))) {
+                                lab[y * SIZE + x] = n;
+                                px[y * SIZE + x] = 1000 * brightness * (float) (0.85 + 0.15 * (1 - d2 / (R * R)));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < px.length; i++) px[i] += 100 + (float) (random.nextGaussian() * 20);
+        return new LearnedNucleusSegmenter.Example(new Plane(SIZE, SIZE, 16, px), new LabelImage(SIZE, SIZE, lab, n));
+    }
+
+    private static double nearestOther(int x, int y, double cx, double cy, double dx, double dy) {
+        double ax = cx - dx;
+        double ay = cy - dy;
+        return (x - ax) * (x - ax) + (y - ay) * (y - ay);
+    }
+
+    @Test
+    void itLearnsToPartTouchingNucleiAndSurvivesASaveAndLoad(@TempDir Path dir) throws Exception {
+        List<LearnedNucleusSegmenter.Example> train = new ArrayList<>();
+        for (int s = 1; s <= 6; s++) train.add(field(s));
+        LearnedNucleusSegmenter.Example test = field(99);
+        Path file = dir.resolve("seg.model");
+        LabelImage got;
+        try (LearnedNucleusSegmenter seg = LearnedNucleusSegmenter.train(train,
+                new LearnedNucleusSegmenter.Training(16, 48, 8, 200, 3e-3, 0, 3), "test discs", (step, loss) -> { })) {
+            got = seg.segment(test.image());
+            seg.save(file);
+        }
+        SegmentationScore score = SegmentationScore.of(got, test.labels());
+        assertThat(score.f1()).as("18 touching discs found one by one (IoU >= 0.5)").isGreaterThanOrEqualTo(0.85);
+        try (LearnedNucleusSegmenter loaded = LearnedNucleusSegmenter.load(file)) {
+            assertThat(loaded.segment(test.image()).labels()).isEqualTo(got.labels());
+            assertThat(loaded.settings().trainedOn()).isEqualTo("test discs");
+        }
+    }
+
+    @Test
+    void aFileThatIsNotASegmenterIsAOneLineError(@TempDir Path dir) throws Exception {
+        Path junk = Files.writeString(dir.resolve("junk.model"), "hello");
+        assertThatThrownBy(() -> LearnedNucleusSegmenter.load(junk)).isInstanceOf(KaryoInputException.class)
+                .hasMessageContaining("junk.model").hasMessageContaining("not a segmenter model");
+        assertThatThrownBy(() -> LearnedNucleusSegmenter.load(dir.resolve("missing.model")))
+                .hasMessageContaining("not found");
+    }
+}
