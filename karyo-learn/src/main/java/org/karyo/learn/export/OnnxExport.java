@@ -64,6 +64,26 @@ public final class OnnxExport {
     }
 
     /**
+     * A fully convolutional network in memory: input {@value #INPUT} (N, channels, H, W) of any size, output
+     * {@value #PROBABILITIES} (N, classes, H, W), softmax over the class axis; for ONNX Runtime inference.
+     */
+    public static byte[] imageToImageBytes(Block block, String name, int channels, int classes) {
+        OnnxGraph graph = inferenceGraph(block);
+        List<OnnxModelEncoder.Value> inputs = List.of(new OnnxModelEncoder.Value(INPUT, new long[] {channels, -1, -1},
+                "images, float32 (N, channels, H, W)"));
+        List<OnnxModelEncoder.Value> outputs = List.of(
+                new OnnxModelEncoder.Value(LOGITS, new long[] {classes, -1, -1}, "class scores per pixel"),
+                new OnnxModelEncoder.Value(PROBABILITIES, new long[] {classes, -1, -1}, "softmax over the classes per pixel"));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            OnnxModelEncoder.write(out, name, graph, inputs, outputs, Map.of(), "unknown");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // a byte array does not fail
+        }
+        return out.toByteArray();
+    }
+
+    /**
      * The inference network from {@value #INPUT} to {@value #LOGITS} and {@value #PROBABILITIES}, in ONNX
      * operators (the TorchScript export reads the same graph). Refuses a block it does not know.
      */

@@ -18,6 +18,8 @@ final class OnnxModelEncoder {
     static final long OPSET = 17;
     /** Name of the symbolic batch dimension of the graph's input and outputs. */
     static final String BATCH = "N";
+    /** Names of further free dimensions, in order. */
+    private static final String[] FREE_DIMS = {"H", "W", "D"};
 
     // TensorProto.DataType FLOAT and AttributeProto.AttributeType values.
     private static final int FLOAT = 1;
@@ -29,7 +31,8 @@ final class OnnxModelEncoder {
     }
 
     /**
-     * A graph input or output: float32 of shape (N, dims...) with N left to the caller.
+     * A graph input or output: float32 of shape (N, dims...) with N left to the caller, and any dim given
+     * as -1 also left free (named H, W, ... in order: an image network takes any size).
      *
      * @param doc shown by model viewers
      */
@@ -107,8 +110,10 @@ final class OnnxModelEncoder {
 
     private static ProtoMessage value(Value v) {
         ProtoMessage shape = new ProtoMessage().message(1, new ProtoMessage().string(2, BATCH)); // dim { dim_param }
+        int free = 0;
         for (long d : v.dims()) {
-            shape.message(1, new ProtoMessage().int64(1, d)); // dim { dim_value }
+            shape.message(1, d >= 0 ? new ProtoMessage().int64(1, d) // dim { dim_value }
+                    : new ProtoMessage().string(2, FREE_DIMS[free++])); // dim { dim_param }
         }
         ProtoMessage tensorType = new ProtoMessage().int32(1, FLOAT).message(2, shape); // elem_type, shape
         ProtoMessage type = new ProtoMessage().message(1, tensorType); // TypeProto.tensor_type

@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.karyo.learn.engine.ComputeDevices;
 import org.karyo.learn.engine.Engines;
+import org.karyo.learn.infer.InferenceEngine;
+import org.karyo.learn.infer.OnnxRuntimeImages;
 import org.karyo.learn.model.ReluBlock;
 import org.karyo.learn.train.ClassifierTrainer;
 
@@ -39,6 +41,8 @@ public final class PixelClassifier implements AutoCloseable {
 
     private final Model model;
     private final int width;
+    /** ONNX Runtime's copy of the network, made at the first prediction when that engine is chosen. */
+    private OnnxRuntimeImages onnx;
 
     private PixelClassifier(Model model, int width) {
         this.model = model;
@@ -76,6 +80,11 @@ public final class PixelClassifier implements AutoCloseable {
         return width;
     }
 
+    /** The network (for tests and exporters). */
+    public Block block() {
+        return model.getBlock();
+    }
+
     /** A training image: pixels already scaled to about 0..1, and a class (0, 1, 2) per pixel. */
     public record Example(float[] image, byte[] classes, int w, int h) {
     }
@@ -98,6 +107,10 @@ public final class PixelClassifier implements AutoCloseable {
         Tracker rate = step -> (float) (s.learningRate() * 0.5 * (1 + Math.cos(Math.PI * Math.min(1.0, step / (double) s.steps()))));
         Optimizer adam = Optimizer.adam().optLearningRateTracker(rate).build();
         DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(adam);
+        if (onnx != null) { // a copy of weights about to change
+            onnx.close();
+            onnx = null;
+        }
         SplittableRandom random = new SplittableRandom(s.seed());
         int p = s.patch();
         long start = System.nanoTime();
@@ -200,6 +213,12 @@ public final class PixelClassifier implements AutoCloseable {
     }
 
     private float[] forward(float[] image, int w, int h) {
+        if (onnx == null && InferenceEngine.resolved() == InferenceEngine.ONNXRUNTIME) {
+            onnx = new OnnxRuntimeImages(model.getBlock(), 1, CLASSES); // the weights as they are now
+        }
+        if (onnx != null) {
+            return onnx.predict(image, w, h);
+        }
         try (NDManager m = model.getNDManager().newSubManager()) {
             NDArray x = m.create(image, new Shape(1, 1, h, w));
             return model.getBlock().forward(new ParameterStore(m, false), new NDList(x), false)
@@ -230,6 +249,7 @@ public final class PixelClassifier implements AutoCloseable {
 
     @Override
     public void close() {
+        if (onnx != null) onnx.close();
         model.close();
     }
 }
