@@ -50,24 +50,28 @@ final class ScoreSegmentationCommand implements Callable<Integer> {
     @Mixin
     SegmentationOptions segmentation;
 
-    private record Row(String name, Plane image, LabelImage truth, Segmentation seg, SegmentationScore score) {
+    private record Row(String name, Plane image, LabelImage truth, LabelImage predicted, double diameter,
+                       SegmentationScore score) {
     }
 
     @Override
     public Integer call() throws KaryoInputException, IOException {
-        List<Path> files = imageFiles(images);
-        NucleusSegmenter segmenter = new NucleusSegmenter(segmentation.toSettings());
+        List<LabelledImages.Pair> pairs = LabelledImages.read(images, labels);
+        NucleusSegmenter classical = segmentation.segmenter == null ? new NucleusSegmenter(segmentation.toSettings()) : null;
         List<Row> rows = new ArrayList<>();
-        try (Progress bar = Progress.bar("score", files.size())) {
-            for (Path f : files) {
-                Path truthFile = labels.resolve(f.getFileName());
-                if (!Files.isRegularFile(truthFile)) throw new KaryoInputException(truthFile, "no ground truth for " + f.getFileName());
-                Plane img = ImageFileReader.readPlane(f);
-                Plane t = ImageFileReader.readPlane(truthFile);
-                InputImages.requireSameSize(f, img, truthFile, t);
-                LabelImage truth = toLabels(truthFile, t);
-                Segmentation seg = segmenter.segment(img);
-                rows.add(new Row(InputImages.baseName(f), img, truth, seg, SegmentationScore.of(seg.labels(), truth)));
+        try (NucleusFinder learned = segmentation.segmenter == null ? null : segmentation.finder();
+             Progress bar = Progress.bar("score", pairs.size())) {
+            for (LabelledImages.Pair p : pairs) {
+                LabelImage predicted;
+                double diameter = Double.NaN;
+                if (classical != null) {
+                    Segmentation seg = classical.segment(p.image());
+                    predicted = seg.labels();
+                    diameter = seg.diameter();
+                } else {
+                    predicted = learned.find(p.image());
+                }
+                rows.add(new Row(p.name(), p.image(), p.truth(), predicted, diameter, SegmentationScore.of(predicted, p.truth())));
                 bar.step();
             }
         }
@@ -76,7 +80,7 @@ final class ScoreSegmentationCommand implements Callable<Integer> {
         double meanF1 = 0;
         double meanAp = 0;
         for (Row r : rows) {
-            table.add(r.name, r.image.width(), r.image.height(), r.seg.diameter(), r.score.truth(), r.score.predicted(),
+            table.add(r.name, r.image.width(), r.image.height(), r.diameter, r.score.truth(), r.score.predicted(),
                     r.score.f1(), r.score.meanAp());
             pooled = pooled.plus(r.score);
             meanF1 += r.score.f1() / rows.size();
@@ -91,33 +95,12 @@ final class ScoreSegmentationCommand implements Callable<Integer> {
         List<Row> byF1 = rows.stream().sorted(Comparator.comparingDouble(r -> r.score.f1())).limit(Math.max(0, worst)).toList();
         for (Row r : byF1) {
             RgbImage img = OutlineOverlay.render(r.image, r.truth, OutlineOverlay.uniform(r.truth.count(), 0x22CC22));
-            OutlineOverlay.draw(img, r.seg.labels(), OutlineOverlay.uniform(r.seg.labels().count(), 0xFF3333));
+            OutlineOverlay.draw(img, r.predicted, OutlineOverlay.uniform(r.predicted.count(), 0xFF3333));
             PngWriter.write(out.resolve("worst").resolve(r.name + ".png"), img);
         }
         System.out.printf(Locale.ROOT, "%d images: F1@0.5 %.3f, mean AP %.3f (pooled over %d true nuclei); per image mean F1 %.3f%n",
                 rows.size(), pooled.f1(), pooled.meanAp(), pooled.truth(), meanF1);
         System.out.printf("wrote %s, %s, %s%n", out.resolve("per_image.csv"), out.resolve("summary.json"), out.resolve("worst"));
         return Karyo.EXIT_OK;
-    }
-
-    private static List<Path> imageFiles(Path dir) throws KaryoInputException, IOException {
-        if (!Files.isDirectory(dir)) throw new KaryoInputException(dir, "not a folder");
-        try (Stream<Path> s = Files.list(dir)) {
-            List<Path> files = s.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(png|tif|tiff)"))
-                    .sorted().toList();
-            if (files.isEmpty()) throw new KaryoInputException(dir, "holds no .png or .tif images");
-            return files;
-        }
-    }
-
-    private static LabelImage toLabels(Path file, Plane p) throws KaryoInputException {
-        float[] px = p.pixels();
-        int[] ids = new int[px.length];
-        for (int i = 0; i < px.length; i++) {
-            float v = px[i];
-            if (v < 0 || v != Math.rint(v)) throw new KaryoInputException(file, "is not a label image (value " + v + ")");
-            ids[i] = (int) v;
-        }
-        return LabelImage.relabel(p.width(), p.height(), ids);
     }
 }

@@ -27,13 +27,15 @@ import java.util.concurrent.Callable;
                 "touching nuclei part where the boundary class runs between them. Use the model with --segmenter on",
                 "segment, track, label, crops and predict. See docs/segmentation.md for what it gains and costs."})
 final class TrainSegmenterCommand implements Callable<Integer> {
-    @Option(names = "--movie", required = true, paramLabel = "INPUT",
-            description = "A movie or image: plate folder, CTC folder, multi-frame or single TIFF. Repeat with --labels for more.")
+    @Option(names = "--movie", required = true, paramLabel = "INPUT", description = {
+            "A movie (plate folder, CTC folder, multi-frame TIFF) or a folder of images (.png/.tif) whose label images",
+            "have the same names in the paired --labels folder. Repeat with --labels for more."})
     List<Path> movies;
 
     @Option(names = "--labels", required = true, paramLabel = "DIR", description = {
-            "Label images of the --movie at the same position (one per frame, numbered: man_trackNNN.tif, maskNNN.tif),",
-            "e.g. <simulated movie>/01_GT/TRA. Every nucleus its own value, 0 background."})
+            "Label images of the --movie at the same position: for a movie one per frame, numbered (man_trackNNN.tif,",
+            "maskNNN.tif; e.g. <simulated movie>/01_GT/TRA); for an image folder the same file names.",
+            "Every nucleus its own value, 0 background."})
     List<Path> labels;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Model file to write (e.g. nuclei.segmenter).")
@@ -43,7 +45,7 @@ final class TrainSegmenterCommand implements Callable<Integer> {
     int dnaChannel;
 
     @Option(names = "--every", defaultValue = "3", paramLabel = "K",
-            description = "Learn from every K-th frame (default: ${DEFAULT-VALUE}; neighbouring frames repeat each other).")
+            description = "Learn from every K-th frame of a movie (default: ${DEFAULT-VALUE}; neighbouring frames repeat each other).")
     int every;
 
     @Option(names = "--minutes", defaultValue = "10", paramLabel = "M",
@@ -80,6 +82,13 @@ final class TrainSegmenterCommand implements Callable<Integer> {
         List<LearnedNucleusSegmenter.Example> examples = new ArrayList<>();
         long nuclei = 0;
         for (int m = 0; m < movies.size(); m++) {
+            if (LabelledImages.looksLikeOne(movies.get(m), labels.get(m))) {
+                for (LabelledImages.Pair p : LabelledImages.read(movies.get(m), labels.get(m))) {
+                    examples.add(new LearnedNucleusSegmenter.Example(p.image(), p.truth()));
+                    nuclei += p.truth().count(); // relabelled 1..count
+                }
+                continue;
+            }
             Timelapse movie = Timelapse.open(movies.get(m), new ChannelChoice(dnaChannel, 0, 0));
             LabelSeries series = LabelSeries.open(labels.get(m));
             if (series.frames() != movie.frames()) {
@@ -94,11 +103,11 @@ final class TrainSegmenterCommand implements Callable<Integer> {
                             + lab.height() + " but the image is " + dna.width() + "x" + dna.height());
                 }
                 examples.add(new LearnedNucleusSegmenter.Example(dna, lab));
-                for (int a : lab.areas()) if (a > 0) nuclei++;
+                int[] areas = lab.areas(); // track ids, not renumbered: count the ids present
+                for (int l = 1; l < areas.length; l++) if (areas[l] > 0) nuclei++;
             }
         }
         if (nuclei == 0) throw new KaryoInputException(labels.get(0), "label images hold no nuclei to learn from");
-        nuclei -= examples.size(); // areas()[0] is the background
         String source = examples.size() + " frames of " + movies;
         long t0 = System.nanoTime();
         LearnedNucleusSegmenter seg;

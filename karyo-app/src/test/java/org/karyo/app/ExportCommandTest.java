@@ -62,23 +62,10 @@ class ExportCommandTest {
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("wrote", "'input'", "'probabilities'", "[a, b]");
 
-        float[][] expected;
-        float[] batch;
-        long[] shape;
-        try (ModelBundle bundle = ModelBundle.open(model)) {
-            expected = bundle.classifier().predictProba(crops);
-            // The normalisation and resizing the ONNX graph leaves to its caller.
-            CropRenderer renderer = bundle.classifier().renderer();
-            int channels = bundle.info().model().inputChannels();
-            int size = bundle.info().inputSize();
-            int plane = size * size;
-            batch = new float[crops.size() * channels * plane];
-            for (int i = 0; i < crops.size(); i++) {
-                float[] img = renderer.render(crops.get(i));
-                for (int c = 0; c < channels; c++) System.arraycopy(img, 0, batch, (i * channels + c) * plane, plane);
-            }
-            shape = new long[] {crops.size(), channels, size, size};
-        }
+        Packed in = packed();
+        float[][] expected = in.expected();
+        float[] batch = in.batch();
+        long[] shape = in.shape();
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (OrtSession session = env.createSession(onnx.toString(), new OrtSession.SessionOptions());
              OnnxTensor input = OnnxTensor.createTensor(env, FloatBuffer.wrap(batch), shape);
@@ -98,22 +85,10 @@ class ExportCommandTest {
         CliRun r = CliRun.of("export", "--model", model.toString(), "--out", pt.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("wrote", "TorchScript");
-        float[][] expected;
-        float[] batch;
-        Shape shape;
-        try (ModelBundle bundle = ModelBundle.open(model)) {
-            expected = bundle.classifier().predictProba(crops);
-            CropRenderer renderer = bundle.classifier().renderer();
-            int channels = bundle.info().model().inputChannels();
-            int size = bundle.info().inputSize();
-            int plane = size * size;
-            batch = new float[crops.size() * channels * plane];
-            for (int i = 0; i < crops.size(); i++) {
-                float[] img = renderer.render(crops.get(i));
-                for (int c = 0; c < channels; c++) System.arraycopy(img, 0, batch, (i * channels + c) * plane, plane);
-            }
-            shape = new Shape(crops.size(), channels, size, size);
-        }
+        Packed in = packed();
+        float[][] expected = in.expected();
+        float[] batch = in.batch();
+        Shape shape = new Shape(in.shape());
         String[] keys = {"karyo.json"};
         String[] values = {""};
         try (NDManager m = NDManager.newBaseManager(Engines.pytorch().defaultDevice(), Engines.PYTORCH);
@@ -137,6 +112,26 @@ class ExportCommandTest {
         assertThat(fmt.exit()).isEqualTo(Karyo.EXIT_BAD_INPUT);
         assertThat(fmt.err()).contains("keras");
         assertThat(dir.resolve("model.bin")).doesNotExist();
+    }
+
+    /** The bundle's probabilities for the crops, and the crops as an exported network takes them. */
+    private record Packed(float[][] expected, float[] batch, long[] shape) {
+    }
+
+    private Packed packed() throws Exception {
+        try (ModelBundle bundle = ModelBundle.open(model)) {
+            // The normalisation and resizing the exported network leaves to its caller.
+            CropRenderer renderer = bundle.classifier().renderer();
+            int channels = bundle.info().model().inputChannels();
+            int size = bundle.info().inputSize();
+            int plane = size * size;
+            float[] batch = new float[crops.size() * channels * plane];
+            for (int i = 0; i < crops.size(); i++) {
+                float[] img = renderer.render(crops.get(i));
+                for (int c = 0; c < channels; c++) System.arraycopy(img, 0, batch, (i * channels + c) * plane, plane);
+            }
+            return new Packed(bundle.classifier().predictProba(crops), batch, new long[] {crops.size(), channels, size, size});
+        }
     }
 
     @Test

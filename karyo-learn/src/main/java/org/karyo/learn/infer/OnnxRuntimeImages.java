@@ -20,19 +20,9 @@ public final class OnnxRuntimeImages implements AutoCloseable {
 
     /** @throws IllegalStateException where ONNX Runtime would crash this process ({@link OnnxRuntimeGuard}) */
     public OnnxRuntimeImages(Block block, int channels, int classes) {
-        String refusal = OnnxRuntimeGuard.refusal();
-        if (refusal != null) {
-            throw new IllegalStateException(refusal);
-        }
         this.env = OrtEnvironment.getEnvironment();
         this.classes = classes;
-        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            options.setIntraOpNumThreads(Runtime.getRuntime().availableProcessors());
-            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            session = env.createSession(OnnxExport.imageToImageBytes(block, "karyo-pixels", channels, classes), options);
-        } catch (OrtException e) {
-            throw new IllegalStateException("ONNX Runtime refused Karyo's exported network: " + e.getMessage(), e);
-        }
+        this.session = OrtSessions.open(env, () -> OnnxExport.imageToImageBytes(block, "karyo-pixels", channels, classes));
     }
 
     /** Probabilities of one single-channel image: classes x h x w, row-major. */
@@ -50,10 +40,6 @@ public final class OnnxRuntimeImages implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            session.close();
-        } catch (OrtException e) {
-            throw new IllegalStateException(e);
-        }
+        OrtSessions.close(session);
     }
 }

@@ -27,21 +27,11 @@ public final class OnnxRuntimePredictor implements AutoCloseable {
 
     /** @throws IllegalStateException where ONNX Runtime would crash this process ({@link OnnxRuntimeGuard}) */
     public OnnxRuntimePredictor(Classifier classifier) {
-        String refusal = OnnxRuntimeGuard.refusal();
-        if (refusal != null) {
-            throw new IllegalStateException(refusal);
-        }
         this.env = OrtEnvironment.getEnvironment();
         this.channels = classifier.spec().inputChannels();
         this.size = classifier.spec().inputSize();
         this.classes = classifier.spec().numClasses();
-        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            options.setIntraOpNumThreads(Runtime.getRuntime().availableProcessors());
-            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            session = env.createSession(OnnxExport.bytes(classifier), options);
-        } catch (OrtException e) {
-            throw new IllegalStateException("ONNX Runtime refused Karyo's exported network: " + e.getMessage(), e);
-        }
+        this.session = OrtSessions.open(env, () -> OnnxExport.bytes(classifier));
     }
 
     /** Softmax probabilities for crops rendered to the network's input (one plane each; copied per channel). */
@@ -83,10 +73,6 @@ public final class OnnxRuntimePredictor implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            session.close();
-        } catch (OrtException e) {
-            throw new IllegalStateException(e);
-        }
+        OrtSessions.close(session);
     }
 }

@@ -106,6 +106,7 @@ public final class PixelClassifier implements AutoCloseable {
     public int train(List<Example> examples, Settings s, Listener listener) {
         Tracker rate = step -> (float) (s.learningRate() * 0.5 * (1 + Math.cos(Math.PI * Math.min(1.0, step / (double) s.steps()))));
         Optimizer adam = Optimizer.adam().optLearningRateTracker(rate).build();
+        // DJL's trainer wants a loss; the weighted pixel loss below is computed by hand, this one is never called.
         DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(adam);
         if (onnx != null) { // a copy of weights about to change
             onnx.close();
