@@ -23,7 +23,7 @@ public final class AtomicFiles {
     public static void write(Path target, Writer writer) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
+        Path tmp = siblingFile(target);
         try {
             writer.writeTo(tmp);
             try {
@@ -39,4 +39,33 @@ public final class AtomicFiles {
     public static void writeString(Path target, String text) throws IOException {
         write(target, tmp -> Files.writeString(tmp, text));
     }
+
+    /**
+     * A new empty hidden file beside {@code target} ({@code .<name><random>.part}) to write and then move
+     * over it. Made like any new file, so the umask sets its permissions (createTempFile would make every
+     * output readable by its owner only).
+     */
+    public static Path siblingFile(Path target) throws IOException {
+        return sibling(target, false);
+    }
+
+    /** The same for a folder that is filled and then moved into place (a model bundle, a dataset). */
+    public static Path siblingDirectory(Path target) throws IOException {
+        return sibling(target, true);
+    }
+
+    private static Path sibling(Path target, boolean directory) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        for (int attempt = 0; ; attempt++) {
+            Path p = dir.resolve("." + target.getFileName() + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".part");
+            try {
+                return directory ? Files.createDirectory(p) : Files.createFile(p);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (attempt > 100) throw e;
+            }
+        }
+    }
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 }

@@ -1,5 +1,6 @@
 package org.karyo.app;
 
+import org.karyo.AtomicFiles;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
@@ -23,7 +24,7 @@ final class CsvStream implements Closeable {
         this.target = target;
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        this.tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
+        this.tmp = AtomicFiles.siblingFile(target);
         this.out = Files.newBufferedWriter(tmp);
         row((Object[]) header);
     }

@@ -1,5 +1,6 @@
 package org.karyo.app;
 
+import org.karyo.AtomicFiles;
 import org.karyo.KaryoInputException;
 import org.karyo.io.plot.LinePlot;
 import org.karyo.learn.data.Crop;
@@ -93,7 +94,7 @@ final class PretrainCommand implements Callable<Integer> {
         }
         Path parent = out.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        Path staging = Files.createTempDirectory(parent, "." + out.getFileName() + ".part");
+        Path staging = AtomicFiles.siblingDirectory(out);
         try (var network = r.network()) {
             network.save(staging);
             StringBuilder csv = new StringBuilder("epoch,loss\n");

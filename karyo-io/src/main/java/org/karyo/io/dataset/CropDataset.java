@@ -1,5 +1,6 @@
 package org.karyo.io.dataset;
 
+import org.karyo.AtomicFiles;
 import org.karyo.KaryoInputException;
 import org.karyo.image.Plane;
 import org.karyo.io.TiffWriter;
@@ -47,7 +48,7 @@ public final class CropDataset implements AutoCloseable {
         }
         Path parent = target.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        return new CropDataset(target, Files.createTempDirectory(parent, "." + target.getFileName() + ".part"));
+        return new CropDataset(target, AtomicFiles.siblingDirectory(target));
     }
 
     /**

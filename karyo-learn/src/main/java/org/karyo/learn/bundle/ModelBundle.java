@@ -1,5 +1,6 @@
 package org.karyo.learn.bundle;
 
+import org.karyo.AtomicFiles;
 import ai.djl.engine.Engine;
 import com.google.gson.FieldNamingPolicy;
 import com.google.gson.Gson;
@@ -88,7 +89,7 @@ public final class ModelBundle implements AutoCloseable {
         checkTarget(target);
         Path parent = target.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        Path staging = Files.createTempDirectory(parent, "." + target.getFileName() + ".part");
+        Path staging = AtomicFiles.siblingDirectory(target);
         try {
             classifier.saveWeights(staging.resolve(info.weights()));
             Files.writeString(staging.resolve(INFO), GSON.toJson(info) + "\n", StandardCharsets.UTF_8);
