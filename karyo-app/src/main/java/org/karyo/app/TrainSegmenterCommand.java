@@ -24,8 +24,8 @@ import java.util.concurrent.Callable;
                 "('karyo simulate timelapse' writes their truth masks) or hand-corrected masks of your own.",
                 "A small fully convolutional network learns, per pixel, background / nucleus interior / nucleus",
                 "boundary; nuclei are then the interior patches grown over the non-background (a seeded watershed), so",
-                "touching nuclei part where the boundary class runs between them. Use the model with --segmenter on",
-                "segment, track, label, crops and predict. See docs/segmentation.md for what it gains and costs."})
+                "touching nuclei part where the boundary class runs between them. Use the model with --segmenter on segment,",
+                "track, label, crops, predict and score-segmentation. See docs/segmentation.md for what it gains and costs."})
 final class TrainSegmenterCommand implements Callable<Integer> {
     @Option(names = "--movie", required = true, paramLabel = "INPUT", description = {
             "A movie (plate folder, CTC folder, multi-frame TIFF) or a folder of images (.png/.tif) whose label images",
