@@ -31,6 +31,8 @@ import org.karyo.learn.train.Classifier;
  */
 public final class TorchScriptExport {
     public static final String METADATA_FILE = "karyo.json";
+    /** {@code karyo.format} of a TorchScript export. */
+    public static final String FORMAT = "karyo-torchscript/1";
     /** The oldest archive version that holds everything written here; PyTorch 1.x and 2.x load it. */
     static final String FILE_FORMAT_VERSION = "3";
     /** Where the archive's entries live; PyTorch takes the folder of the first entry, whatever its name. */
@@ -54,9 +56,13 @@ public final class TorchScriptExport {
 
     /** Any initialised block; refuses, before anything is written, a block it does not know. */
     public static void write(Block block, Map<String, String> metadata, Path target) throws IOException {
+        Map<String, String> described = new java.util.LinkedHashMap<>(metadata);
+        if (described.containsKey(ExportMetadata.FORMAT)) {
+            described.put(ExportMetadata.FORMAT, FORMAT); // the shared description carries the ONNX tag
+        }
         TorchScriptCode code = TorchScriptCode.of(OnnxExport.inferenceGraph(block), OnnxExport.INPUT,
                 List.of(OnnxExport.LOGITS, OnnxExport.PROBABILITIES));
-        AtomicOutput.write(target, out -> archive(out, code, metadata));
+        AtomicOutput.write(target, out -> archive(out, code, described));
     }
 
     private static void archive(OutputStream target, TorchScriptCode code, Map<String, String> metadata)

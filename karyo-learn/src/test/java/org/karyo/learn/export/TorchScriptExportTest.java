@@ -80,6 +80,8 @@ class TorchScriptExportTest {
         try (ZipFile zip = new ZipFile(file.toFile())) {
             String meta = new String(zip.getInputStream(zip.getEntry("karyo/extra/karyo.json")).readAllBytes());
             assertThat(meta).contains(ExportMetadata.CLASSES, "interphase", "\\\"low_percentile\\\":2.0");
+            // The file says what it is: not the ONNX export's format tag.
+            assertThat(meta).contains("\"karyo.format\": \"karyo-torchscript/1\"").doesNotContain("karyo-onnx");
             assertThat(new String(zip.getInputStream(zip.getEntry("karyo/version")).readAllBytes())).isEqualTo("3\n");
             String code = new String(zip.getInputStream(zip.getEntry("karyo/code/__torch__.py")).readAllBytes());
             assertThat(code).startsWith("class KaryoNet(Module):").contains("torch.conv2d(input, self.p_");
