@@ -8,6 +8,7 @@ import org.karyo.fate.FateCall;
 import org.karyo.fate.FateCalls;
 import org.karyo.fate.FateScore;
 import org.karyo.fate.FateSettings;
+import org.karyo.fate.ParentLink;
 import org.karyo.fate.TrueFate;
 import org.karyo.AtomicFiles;
 
@@ -26,7 +27,7 @@ final class FateReport {
     static final String JSON = "fates.json";
     static final String[] HEADER = {"well", "track_id", "parent", "fate", "infection_hours", "lysis_hours", "frames", "root",
             "first_frame", "last_frame", "called_fate", "source", "inherited", "followed_hours",
-            "true_fate", "true_infection_hours", "true_lysis_hours"};
+            "true_fate", "true_infection_hours", "true_lysis_hours", "parent_link", "lost"};
 
     private final FateSettings settings;
     private final Map<String, FateCalls> wells = new LinkedHashMap<>();
@@ -54,7 +55,7 @@ final class FateReport {
                     csv.row(e.getKey(), c.trackId(), c.parent(), c.fate().csv(), c.infectionHours(), c.lysisHours(), c.frames(),
                             c.root(), c.firstFrame(), c.lastFrame(), c.calledFate().csv(), c.source().csv(), c.inherited() ? 1 : 0,
                             c.followedHours(), tf == null ? null : tf.fate().csv(), tf == null ? Double.NaN : tf.infectionHours(),
-                            tf == null ? Double.NaN : tf.lysisHours());
+                            tf == null ? Double.NaN : tf.lysisHours(), c.parentLink().csv(), c.lost() ? 1 : 0);
                 }
             }
             csv.commit();
@@ -67,6 +68,7 @@ final class FateReport {
         JsonObject j = new JsonObject();
         JsonObject s = new JsonObject();
         s.addProperty("persistence_frames", settings.persistence());
+        s.addProperty("parent_links_checked", settings.checkParentLinks());
         s.addProperty("threshold_method", settings.method().name().toLowerCase(Locale.ROOT) + (settings.logScale() ? " (log values)" : ""));
         j.add("settings", s);
         FateCalls first = wells.values().iterator().next();
@@ -93,7 +95,11 @@ final class FateReport {
         o.addProperty("tracks", calls.size());
         FateCalls.counts(calls).forEach((f, n) -> o.addProperty(f.csv(), n));
         o.addProperty("overridden", calls.stream().filter(c -> c.source() == FateCall.Source.OVERRIDE).count());
+        o.addProperty("lost_to_follow_up", calls.stream().filter(FateCall::lost).count());
         o.addProperty("spreader_fraction", FateCalls.spreaderFraction(calls));
+        for (ParentLink l : ParentLink.values()) {
+            if (l != ParentLink.TRUSTED) o.addProperty("links_doubted_" + l.csv(), calls.stream().filter(c -> c.parentLink() == l).count());
+        }
         return o;
     }
 
@@ -188,8 +194,11 @@ final class FateReport {
         FateCalls first = wells.values().iterator().next();
         sb.append(String.format(Locale.ROOT, "cuts: reporter %.1f, PI %.1f (persistence %d frames)%n",
                 first.reporterThreshold(), first.piThreshold(), settings.persistence()));
-        sb.append(String.format(Locale.ROOT, "%d tracks: %d spreader, %d nonspreader, %d uninfected; spreader fraction %s%n",
-                all.size(), n.get(Fate.SPREADER), n.get(Fate.NONSPREADER), n.get(Fate.UNINFECTED), pct(pooledSpreaderFraction())));
+        long lost = all.stream().filter(FateCall::lost).count();
+        long doubted = all.stream().filter(c -> c.parentLink() != ParentLink.TRUSTED).count();
+        sb.append(String.format(Locale.ROOT, "%d tracks: %d spreader, %d nonspreader (%d of them lost to follow-up), %d uninfected; "
+                        + "%d parent links doubted; spreader fraction %s%n", all.size(), n.get(Fate.SPREADER), n.get(Fate.NONSPREADER),
+                lost, n.get(Fate.UNINFECTED), doubted, pct(pooledSpreaderFraction())));
         if (wells.size() > 1) {
             wells.forEach((w, c) -> sb.append(String.format(Locale.ROOT, "  %s: spreader fraction %s%s%n", w,
                     pct(c.spreaderFraction()), truth.containsKey(w) ? " (truth " + pct(trueSpreaderFraction(w)) + ")" : "")));

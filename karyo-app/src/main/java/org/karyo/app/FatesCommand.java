@@ -36,10 +36,14 @@ import java.util.concurrent.Callable;
                 "infected at the mother's onset); an infected mother that divided is a spreader if any descendant lysed.",
                 "Each TRACKS folder is one field (well); all are called with the same cuts. Writes into --out:",
                 "  fates.csv   well,track_id,parent,fate,infection_hours,lysis_hours,frames,root,first_frame,last_frame,",
-                "              called_fate,source,inherited,followed_hours (+ true_fate,true_infection_hours,true_lysis_hours)",
+                "              called_fate,source,inherited,followed_hours,true_fate,true_infection_hours,true_lysis_hours",
+                "              (empty without --truth),parent_link (empty = believed, else why the link was doubted),",
+                "              lost (1: infected, not seen to lyse, not followed to the movie's end: fate unknown)",
                 "  fates.json  cuts, counts, spreader fraction (spreaders / infected cells) overall and per well, and with",
                 "              --truth the confusion matrix and onset-time errors in hours",
-                "The spreader fraction counts cells: an infected mother that divided counts through her daughters only."})
+                "The spreader fraction counts cells: an infected mother that divided counts through her daughters only,",
+                "and infected cells lost to follow-up (track ended early, or reporter dark at its end: the tracker moved",
+                "to another nucleus) are left out, as are they from fate-crops, fate-history and timecourse."})
 final class FatesCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "TRACKS", description = "Folders holding tracks.csv (or the files), one per field.")
     List<Path> tracks;
@@ -58,6 +62,12 @@ final class FatesCommand implements Callable<Integer> {
 
     @Option(names = "--threshold-method", defaultValue = "otsu", paramLabel = "otsu|mixture", description = "Automatic cut (default: ${DEFAULT-VALUE}).")
     String method;
+
+    @Option(names = "--trust-all-links", description = {"Believe every parent link of the tracks. By default a link is",
+            "doubted, and the child called as a cell of its own, when the parent lysed and the child is not its",
+            "PI-positive remains, or the parent was infected and the child's own reporter stays below the cut",
+            "(tracker errors; see parent_link in fates.csv). Use for curated tracks."})
+    boolean trustAllLinks;
 
     @Option(names = "--linear", description = "Find automatic cuts on raw values instead of log values.")
     boolean linear;
@@ -110,7 +120,8 @@ final class FatesCommand implements Callable<Integer> {
         };
         try {
             return FateSettings.DEFAULTS.withPersistence(persistence).withMethod(m, !linear)
-                    .withThresholds(reporterThreshold == null ? Double.NaN : reporterThreshold, piThreshold == null ? Double.NaN : piThreshold);
+                    .withThresholds(reporterThreshold == null ? Double.NaN : reporterThreshold, piThreshold == null ? Double.NaN : piThreshold)
+                    .withParentLinksChecked(!trustAllLinks);
         } catch (IllegalArgumentException e) {
             throw new KaryoInputException(null, e.getMessage());
         }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
-/** Reads the fates.csv 'karyo fates' writes, for one well. */
+/** Reads the fates.csv 'karyo fates' writes, for one well; tracks lost to follow-up (fate unknown) are left out. */
 final class FatesTable {
     private FatesTable() {
     }
@@ -35,6 +35,7 @@ final class FatesTable {
         for (Map<String, String> r : rows) {
             line++;
             if (well != null && !well.equals(r.get("well"))) continue;
+            if ("1".equals(r.getOrDefault("lost", "").strip())) continue; // fate unknown: in no dataset or time course
             final int l = line;
             try {
                 Fate f = Fate.parse(r.get("fate")).orElseThrow(() -> new KaryoInputException(file, "line " + l + ": unknown fate '" + r.get("fate") + "'"));

@@ -47,24 +47,44 @@ public final class FateCaller {
         }
         double[] rep = Cut.of(tracks, TrackSeries::reporter, settings, settings.reporterThreshold(), false);
         double[] pi = Cut.of(tracks, TrackSeries::pi, settings, settings.piThreshold(), true);
-        Map<Integer, List<Integer>> children = new HashMap<>();
+        Map<Integer, ParentLink> links = settings.checkParentLinks()
+                ? ParentLinkCheck.check(tracks, rep[0], pi[0], settings.persistence()) : Map.of();
+        Map<Integer, Integer> trackerRoot = new HashMap<>();
+        Map<Integer, Integer> trackerParent = new HashMap<>();
         for (TrackSeries t : tracks) {
+            trackerRoot.put(t.trackId(), lineage(t, byId).get(0).trackId());
+            trackerParent.put(t.trackId(), t.parent());
+        }
+        // A doubted link is cut for the call: the child is a cell of its own, its parent a cell whose track ended.
+        List<TrackSeries> believed = new ArrayList<>(tracks.size());
+        for (TrackSeries t : tracks) {
+            boolean cut = links.getOrDefault(t.trackId(), ParentLink.TRUSTED) != ParentLink.TRUSTED;
+            TrackSeries b = cut ? new TrackSeries(t.trackId(), 0, t.frames(), t.hours(), t.area(), t.dna(), t.reporter(), t.pi()) : t;
+            believed.add(b);
+            byId.put(b.trackId(), b);
+        }
+        Map<Integer, List<Integer>> children = new HashMap<>();
+        for (TrackSeries t : believed) {
             if (t.parent() != 0 && byId.containsKey(t.parent())) {
                 children.computeIfAbsent(t.parent(), k -> new ArrayList<>()).add(t.trackId());
             }
         }
         Map<Integer, FateCall> own = new HashMap<>();
-        for (TrackSeries t : tracks) own.put(t.trackId(), callOwn(t, byId, rep[0], pi[0]));
+        for (TrackSeries t : believed) own.put(t.trackId(), callOwn(t, byId, rep[0], pi[0]));
+        int lastFrame = tracks.stream().mapToInt(TrackSeries::lastFrame).max().orElse(0);
+        Map<Integer, Boolean> lost = new HashMap<>();
         List<FateCall> out = new ArrayList<>();
-        for (TrackSeries t : tracks.stream().sorted(Comparator.comparingInt(TrackSeries::trackId)).toList()) {
+        for (TrackSeries t : believed.stream().sorted(Comparator.comparingInt(TrackSeries::trackId)).toList()) {
             FateCall c = own.get(t.trackId());
             List<Integer> kids = children.getOrDefault(t.trackId(), List.of());
             if (!kids.isEmpty()) {
                 if (c.fate() == Fate.UNINFECTED) c = onsetSeenInDaughters(c, kids, own);
                 if (c.fate() == Fate.NONSPREADER) c = fromDaughters(c, kids, children, own);
             }
+            if (c.fate() == Fate.NONSPREADER) c = c.withLost(lostToFollowUp(t, byId, children, lastFrame, rep[0], lost));
             Fate manual = overrides.get(t.trackId());
-            out.add(manual == null ? c : c.overridden(manual));
+            if (manual != null) c = c.overridden(manual);
+            out.add(c.withLineage(trackerParent.get(t.trackId()), trackerRoot.get(t.trackId()), links.getOrDefault(t.trackId(), ParentLink.TRUSTED)));
         }
         return new FateCalls(out, rep[0], pi[0], rep[1], pi[1]);
     }
@@ -83,7 +103,7 @@ public final class FateCaller {
             k += s.size();
         }
         int ownStart = n - t.size();
-        int inf = Onset.first(reporter, repCut, settings.persistence());
+        int inf = Onset.sustained(reporter, repCut, settings.persistence());
         int lys = Onset.first(t.pi(), piCut, settings.persistence());
         boolean infected = inf >= 0;
         boolean lysed = lys >= 0;
@@ -94,7 +114,30 @@ public final class FateCaller {
         double followed = infected ? t.lastHours() - infectionHours : Double.NaN;
         return new FateCall(t.trackId(), t.parent(), lineage.get(0).trackId(), fate, fate, FateCall.Source.SERIES,
                 infectionHours, lysisHours, infected ? frames[inf] : -1, lysed ? t.frames()[lys] : -1,
-                t.firstFrame(), t.lastFrame(), t.size(), infected && inf < ownStart, followed);
+                t.firstFrame(), t.lastFrame(), t.size(), infected && inf < ownStart, followed, ParentLink.TRUSTED, false);
+    }
+
+    /**
+     * Whether an unlysed infected track's cell was lost before the movie ended: its own track ended early or ends with
+     * the reporter dark (the tracker moved on to another nucleus), or, for a mother, all her daughters' were lost.
+     */
+    private boolean lostToFollowUp(TrackSeries t, Map<Integer, TrackSeries> byId, Map<Integer, List<Integer>> children,
+                                   int lastFrame, double repCut, Map<Integer, Boolean> memo) {
+        Boolean known = memo.get(t.trackId());
+        if (known != null) return known;
+        List<Integer> kids = children.getOrDefault(t.trackId(), List.of());
+        boolean lost;
+        if (kids.isEmpty()) {
+            int n = Math.min(settings.persistence(), t.size());
+            boolean dark = true;
+            for (int i = t.size() - n; i < t.size(); i++) dark &= !(t.reporter()[i] > repCut);
+            lost = t.lastFrame() < lastFrame || (dark && !Double.isNaN(t.reporter()[t.size() - 1]));
+        } else {
+            lost = true;
+            for (int k : kids) lost &= lostToFollowUp(byId.get(k), byId, children, lastFrame, repCut, memo);
+        }
+        memo.put(t.trackId(), lost);
+        return lost;
     }
 
     /** Ancestors first, the track itself last; stops at a missing parent or a loop. */
@@ -121,7 +164,7 @@ public final class FateCaller {
         if (first == null) return mother;
         return new FateCall(mother.trackId(), mother.parent(), mother.root(), Fate.NONSPREADER, Fate.NONSPREADER,
                 FateCall.Source.DAUGHTERS, first.infectionHours(), mother.lysisHours(), first.infectionFrame(),
-                mother.lysisFrame(), mother.firstFrame(), mother.lastFrame(), mother.frames(), false, Double.NaN);
+                mother.lysisFrame(), mother.firstFrame(), mother.lastFrame(), mother.frames(), false, Double.NaN, ParentLink.TRUSTED, false);
     }
 
     private static FateCall fromDaughters(FateCall mother, List<Integer> kids, Map<Integer, List<Integer>> children,
@@ -141,7 +184,7 @@ public final class FateCaller {
         Fate f = spread ? Fate.SPREADER : Fate.NONSPREADER;
         return new FateCall(mother.trackId(), mother.parent(), mother.root(), f, f, FateCall.Source.DAUGHTERS,
                 mother.infectionHours(), mother.lysisHours(), mother.infectionFrame(), mother.lysisFrame(),
-                mother.firstFrame(), mother.lastFrame(), mother.frames(), mother.inherited(), followed);
+                mother.firstFrame(), mother.lastFrame(), mother.frames(), mother.inherited(), followed, ParentLink.TRUSTED, false);
     }
 
     /**

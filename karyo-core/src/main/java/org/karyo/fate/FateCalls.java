@@ -27,8 +27,10 @@ public record FateCalls(List<FateCall> calls, double reporterThreshold, double p
     }
 
     /**
-     * Spreaders over infected cells. Cells, not tracks: an infected cell that divided is counted once, through its
-     * daughters, and not again itself.
+     * Spreaders over infected cells. Cells, not tracks: an infected cell that divided (or whose track went on after a
+     * gap) is counted once, through its daughters, and not again itself; a parent link the call did not believe does
+     * not make its parent a divided cell. Nonspreaders lost to follow-up ({@link FateCall#lost}) are left out: their
+     * fate is unknown, and counting them as nonspreaders would make every tracking break a nonspreader.
      */
     public static double spreaderFraction(List<FateCall> calls) {
         int[] c = spreaderCount(calls);
@@ -41,11 +43,11 @@ public record FateCalls(List<FateCall> calls, double reporterThreshold, double p
      */
     public static int[] spreaderCount(List<FateCall> calls) {
         java.util.Set<Integer> dividedParents = new java.util.HashSet<>();
-        for (FateCall c : calls) if (c.parent() != 0) dividedParents.add(c.parent());
+        for (FateCall c : calls) if (c.parent() != 0 && c.parentLink() == ParentLink.TRUSTED) dividedParents.add(c.parent());
         int spreaders = 0;
         int infected = 0;
         for (FateCall c : calls) {
-            if (!c.fate().infected() || dividedParents.contains(c.trackId())) continue;
+            if (!c.fate().infected() || dividedParents.contains(c.trackId()) || (c.fate() == Fate.NONSPREADER && c.lost())) continue;
             infected++;
             if (c.fate() == Fate.SPREADER) spreaders++;
         }

@@ -12,10 +12,12 @@ import org.karyo.label.ThresholdMethod;
  *                          so on a linear scale a few very bright cells pull the cut up
  * @param reporterThreshold the reporter cut when FIXED (NaN otherwise)
  * @param piThreshold       the PI cut when FIXED (NaN otherwise)
+ * @param checkParentLinks  doubt tracker links that contradict the signals ({@link ParentLinkCheck}); off: believe
+ *                          every link (curated tracks, or to see what the tracker's lineages say)
  */
 public record FateSettings(int persistence, ThresholdMethod method, boolean logScale, double reporterThreshold,
-                           double piThreshold) {
-    public static final FateSettings DEFAULTS = new FateSettings(2, ThresholdMethod.OTSU, true, Double.NaN, Double.NaN);
+                           double piThreshold, boolean checkParentLinks) {
+    public static final FateSettings DEFAULTS = new FateSettings(2, ThresholdMethod.OTSU, true, Double.NaN, Double.NaN, true);
 
     public FateSettings {
         if (persistence < 1 || persistence > 100) {
@@ -28,16 +30,20 @@ public record FateSettings(int persistence, ThresholdMethod method, boolean logS
     }
 
     public FateSettings withPersistence(int frames) {
-        return new FateSettings(frames, method, logScale, reporterThreshold, piThreshold);
+        return new FateSettings(frames, method, logScale, reporterThreshold, piThreshold, checkParentLinks);
     }
 
     public FateSettings withMethod(ThresholdMethod m, boolean log) {
-        return new FateSettings(persistence, m, log, reporterThreshold, piThreshold);
+        return new FateSettings(persistence, m, log, reporterThreshold, piThreshold, checkParentLinks);
     }
 
     /** Fixed cuts; NaN for one of them keeps that channel automatic (OTSU). */
     public FateSettings withThresholds(double reporter, double pi) {
         return new FateSettings(persistence, method == ThresholdMethod.FIXED ? ThresholdMethod.OTSU : method, logScale,
-                reporter, pi);
+                reporter, pi, checkParentLinks);
+    }
+
+    public FateSettings withParentLinksChecked(boolean check) {
+        return new FateSettings(persistence, method, logScale, reporterThreshold, piThreshold, check);
     }
 }

@@ -22,4 +22,24 @@ public final class Onset {
         }
         return -1;
     }
+
+    /**
+     * Like {@link #first}, for a signal that does not fade once on (a virus reporter): the first qualifying run after
+     * which the values stay above the threshold in at least half of the remaining frames. A few bright frames in a
+     * track that is dark before and after are a neighbour's signal (a swapped identity, two nuclei segmented as one),
+     * not an infection. -1 if none.
+     */
+    public static int sustained(double[] values, double threshold, int persistence) {
+        int from = 0;
+        while (from < values.length) {
+            int start = first(java.util.Arrays.copyOfRange(values, from, values.length), threshold, persistence);
+            if (start < 0) return -1;
+            start += from;
+            int above = 0;
+            for (int i = start; i < values.length; i++) if (values[i] > threshold) above++;
+            if (2 * above >= values.length - start) return start;
+            from = start + 1;
+        }
+        return -1;
+    }
 }

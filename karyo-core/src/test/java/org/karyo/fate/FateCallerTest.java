@@ -48,10 +48,13 @@ class FateCallerTest {
         double[] pi = series(20, -1, r);
         rep[5] = 900; // a mitotic flash
         rep[11] = 900;
-        pi[8] = 900; // a speck passing over
         FateCalls calls = new FateCaller(FIXED).call(List.of(TrackSeries.of(1, 0, 0, H, rep, pi)), Map.of());
         assertThat(calls.calls().get(0).fate()).isEqualTo(Fate.UNINFECTED);
-        FateCalls lax = new FateCaller(FIXED.withPersistence(1)).call(List.of(TrackSeries.of(1, 0, 0, H, rep, pi)), Map.of());
+        double[] infected = series(20, 3, r);
+        pi[8] = 900; // a speck passing over an infected cell
+        calls = new FateCaller(FIXED).call(List.of(TrackSeries.of(1, 0, 0, H, infected, pi)), Map.of());
+        assertThat(calls.calls().get(0).fate()).isEqualTo(Fate.NONSPREADER);
+        FateCalls lax = new FateCaller(FIXED.withPersistence(1)).call(List.of(TrackSeries.of(1, 0, 0, H, infected, pi)), Map.of());
         assertThat(lax.calls().get(0).fate()).isEqualTo(Fate.SPREADER);
     }
 
