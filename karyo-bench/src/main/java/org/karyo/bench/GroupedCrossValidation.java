@@ -41,7 +41,7 @@ import java.util.TreeMap;
  * the last table compares CNN, MLP and forest on identical crops.
  *
  * <p>Usage: {@code GroupedCrossValidation --data DIR [--group-pattern REGEX] [--folds 5] [--size 48]
- * [--epochs 12] [--patience 5] [--minutes-per-fold 4] [--seed 42] [--trees 200] [--no-baselines]}
+ * [--epochs 12] [--patience 5] [--minutes-per-fold 4] [--seed 42] [--trees 200] [--no-baselines] [--ensemble 1]}
  */
 public final class GroupedCrossValidation {
     private GroupedCrossValidation() {
@@ -58,6 +58,7 @@ public final class GroupedCrossValidation {
         int patience = TrainingSettings.DEFAULT.patience();
         int trees = FeatureForest.DEFAULT_TREES;
         boolean withBaselines = true;
+        int ensemble = 1;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--data" -> data = Path.of(args[++i]);
@@ -70,6 +71,7 @@ public final class GroupedCrossValidation {
                 case "--patience" -> patience = Integer.parseInt(args[++i]);
                 case "--trees" -> trees = Integer.parseInt(args[++i]);
                 case "--no-baselines" -> withBaselines = false;
+                case "--ensemble" -> ensemble = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -82,8 +84,11 @@ public final class GroupedCrossValidation {
         float[][] pooled = new float[n][];
         int[] truth = new int[n];
         for (int i = 0; i < n; i++) truth[i] = set.crops().get(i).label();
-        System.out.printf(Locale.ROOT, "%d crops, %d groups, classes %s, %d folds, compact CNN at %d px, up to %d epochs or %.1f min per fold%n%n",
-                n, groups.size(), set.classes(), folds, size, epochs, minutes);
+        System.out.printf(Locale.ROOT, "%d crops, %d groups, classes %s, %d folds, compact CNN at %d px, up to %d epochs or %.1f min per fold%s%n%n",
+                n, groups.size(), set.classes(), folds, size, epochs, minutes,
+                ensemble > 1 ? ", ensembles of " + ensemble + " (training seeds " + seed + ".." + (seed + ensemble - 1) + ", same split)" : "");
+        float[][] pooledEnsemble = new float[n][];
+        List<String> ensembleLines = new ArrayList<>();
         Map<String, float[][]> pooledBaselines = new LinkedHashMap<>();
         Map<TestTimeViews, float[][]> pooledViews = new LinkedHashMap<>();
         System.out.println("| fold | groups train/val/test | crops test | epochs (best) | train s | accuracy | macro F1 | AUC |"
@@ -99,6 +104,7 @@ public final class GroupedCrossValidation {
             TrainingResult r = ClassifierTrainer.train(set, split, ModelSpec.compact(1, set.classes().size(), size),
                     PercentileScaling.DEFAULT, settings);
             double seconds = (System.nanoTime() - t0) / 1e9;
+
             try (Classifier c = r.classifier()) {
                 List<Plane> images = new ArrayList<>();
                 for (int i : split.test()) images.add(set.crops().get(i).image());
@@ -108,7 +114,16 @@ public final class GroupedCrossValidation {
                     pooled[split.test().get(j)] = p[j];
                     t[j] = truth[split.test().get(j)];
                 }
-                for (TestTimeViews views : List.of(TestTimeViews.FLIPS, TestTimeViews.DIHEDRAL)) {
+                if (ensemble > 1) {
+                    long e0 = System.nanoTime();
+                    float[][] mean = ensembleMean(set, split, images, p, size, settings, ensemble);
+                    for (int j = 0; j < mean.length; j++) pooledEnsemble[split.test().get(j)] = mean[j];
+                    Metrics em = Metrics.of(mean, t, set.classes());
+                    ensembleLines.add(String.format(Locale.ROOT, "fold %d: ensemble of %d: accuracy %.3f, AUC %.3f (first model %.3f / %.3f); members 2..%d took %.0f s",
+                            k + 1, ensemble, em.accuracy(), em.auc(), Metrics.of(p, t, set.classes()).accuracy(),
+                            Metrics.of(p, t, set.classes()).auc(), ensemble, (System.nanoTime() - e0) / 1e9));
+                }
+                for (TestTimeViews views : ensemble > 1 ? List.<TestTimeViews>of() : List.of(TestTimeViews.FLIPS, TestTimeViews.DIHEDRAL)) {
                     float[][] pv = c.predictProba(images, views);
                     float[][] all = pooledViews.computeIfAbsent(views, x -> new float[n][]);
                     for (int j = 0; j < pv.length; j++) all[split.test().get(j)] = pv[j];
@@ -142,7 +157,16 @@ public final class GroupedCrossValidation {
                 + "percentile bootstrap over groups, 1000 resamples. AUC: %s.%n", mean(perFold, 0), sd(perFold, 0), mean(perFold, 2), sd(perFold, 2),
                 set.classes().size() == 2 ? "positive class '" + set.classes().get(1) + "'" : "macro one-vs-rest");
         System.out.println("Confusion (rows truth, columns predicted, " + set.classes() + "): " + confusion(pooled, truth, set.classes().size()));
-        System.out.printf(Locale.ROOT, "%nTest-time augmentation: the same trained models, each test crop's probabilities "
+        if (ensemble > 1) {
+            Metrics em = Metrics.of(pooledEnsemble, truth, set.classes());
+            Interval[] eci = groupIntervals(set, pooledEnsemble, truth);
+            System.out.println();
+            ensembleLines.forEach(System.out::println);
+            System.out.printf(Locale.ROOT, "%nEnsembles of %d (mean probability), pooled: accuracy %.3f [%.3f, %.3f], macro F1 %.3f [%.3f, %.3f], "
+                    + "AUC %.3f [%.3f, %.3f]; confusion %s%n", ensemble, em.accuracy(), eci[0].low(), eci[0].high(), em.macroF1(),
+                    eci[1].low(), eci[1].high(), em.auc(), eci[2].low(), eci[2].high(), confusion(pooledEnsemble, truth, set.classes().size()));
+        }
+        if (!pooledViews.isEmpty()) System.out.printf(Locale.ROOT, "%nTest-time augmentation: the same trained models, each test crop's probabilities "
                 + "averaged over its views (pooled, 95 %% group-bootstrap intervals):%n%n");
         System.out.println("| views | accuracy | macro F1 | AUC | confusion |");
         System.out.println("|---|---|---|---|---|");
@@ -173,6 +197,30 @@ public final class GroupedCrossValidation {
                         pm.auc(), pci[2].low(), pci[2].high());
             }
         }
+    }
+
+    /**
+     * Trains members 2..n on the same split with the next training seeds and returns the mean of all members'
+     * test probabilities (the first member's are given): independent random initialisations and batch orders make
+     * partly independent errors, which averaging cancels.
+     */
+    private static float[][] ensembleMean(CropSet set, Split split, List<Plane> images, float[][] first, int size,
+                                          TrainingSettings settings, int members) throws Exception {
+        float[][] sum = new float[first.length][];
+        for (int j = 0; j < first.length; j++) sum[j] = first[j].clone();
+        for (int m = 1; m < members; m++) {
+            TrainingSettings s = new TrainingSettings(settings.maxEpochs(), settings.batchSize(), settings.learningRate(),
+                    settings.weightDecay(), settings.schedule(), settings.patience(), settings.balanced(), settings.augmentation(),
+                    settings.seed() + m, settings.maxBatchesPerEpoch(), settings.timeLimitSeconds());
+            TrainingResult r = ClassifierTrainer.train(set, split, ModelSpec.compact(1, set.classes().size(), size),
+                    PercentileScaling.DEFAULT, s);
+            try (Classifier c = r.classifier()) {
+                float[][] p = c.predictProba(images);
+                for (int j = 0; j < p.length; j++) for (int q = 0; q < p[j].length; q++) sum[j][q] += p[j][q];
+            }
+        }
+        for (float[] row : sum) for (int q = 0; q < row.length; q++) row[q] /= members;
+        return sum;
     }
 
     private static Map<String, Integer> groupSizes(CropSet set) {
