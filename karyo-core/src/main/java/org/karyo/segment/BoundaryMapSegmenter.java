@@ -1,7 +1,10 @@
 package org.karyo.segment;
 
 import org.karyo.filter.BinaryOps;
+import org.karyo.filter.DistanceTransform;
+import org.karyo.filter.GaussianBlur;
 import org.karyo.image.LabelImage;
+import org.karyo.image.Plane;
 
 /**
  * Nuclei from per-pixel class probabilities (background, nucleus interior, nucleus boundary), as a
@@ -15,18 +18,27 @@ public final class BoundaryMapSegmenter {
     private final int minSeedPixels;
     private final int minArea;
     private final int maxArea;
+    private final int coreSplitRadius;
+
+    public BoundaryMapSegmenter(double seedThreshold, int minSeedPixels, int minArea, int maxArea) {
+        this(seedThreshold, minSeedPixels, minArea, maxArea, 0);
+    }
 
     /**
      * @param seedThreshold interior probability a seed pixel needs (e.g. 0.5)
      * @param minSeedPixels smaller interior patches are not seeds (noise)
      * @param minArea       smaller objects are dropped (pixels)
      * @param maxArea       larger objects are dropped (pixels); 0 for no limit
+     * @param coreSplitRadius 0, or split each interior patch at the maxima of its distance transform that are
+     *                      this many pixels apart: two touching nuclei whose interiors the classifier joined by a
+     *                      thin neck become two seeds again
      */
-    public BoundaryMapSegmenter(double seedThreshold, int minSeedPixels, int minArea, int maxArea) {
+    public BoundaryMapSegmenter(double seedThreshold, int minSeedPixels, int minArea, int maxArea, int coreSplitRadius) {
         this.seedThreshold = seedThreshold;
         this.minSeedPixels = minSeedPixels;
         this.minArea = minArea;
         this.maxArea = maxArea;
+        this.coreSplitRadius = coreSplitRadius;
     }
 
     /**
@@ -52,6 +64,14 @@ public final class BoundaryMapSegmenter {
         for (int v : seeds) size[v]++;
         for (int i = 0; i < n; i++) {
             if (seeds[i] != 0 && size[seeds[i]] < minSeedPixels) seeds[i] = 0;
+        }
+        if (coreSplitRadius > 0) {
+            boolean[] kept = new boolean[n];
+            for (int i = 0; i < n; i++) kept[i] = seeds[i] != 0;
+            float[] depth = GaussianBlur.blur(Plane.of(w, h, DistanceTransform.euclidean(kept, w, h)), 1.0).pixels();
+            seeds = SeededWatershed.flood(depth, kept, SeedFinder.seeds(depth, kept, w, h, coreSplitRadius), w, h);
+            count = 0;
+            for (int v : seeds) count = Math.max(count, v);
         }
         float[] relief = new float[n];
         // The flood's bucket queue quantises relief to 1/8: scale probabilities to 0..64 levels.

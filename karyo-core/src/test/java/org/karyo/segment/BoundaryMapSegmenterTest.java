@@ -69,4 +69,28 @@ class BoundaryMapSegmenterTest {
         assertThatThrownBy(() -> new BoundaryMapSegmenter(0.5, 2, 4, 0).segment(new float[3], in, W, H))
                 .hasMessageContaining("40 x 20");
     }
+
+    @Test
+    void interiorsJoinedByANeckAreSplitWhenAsked() {
+        // Two discs of radius 7 whose interiors the classifier joined by a 3-px-wide bridge; background elsewhere.
+        int w = 48;
+        int h = 24;
+        float[] bg = new float[w * h];
+        float[] in = new float[w * h];
+        java.util.Arrays.fill(bg, 1f);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                boolean disc = Math.hypot(x - 14, y - 12) <= 7 || Math.hypot(x - 33, y - 12) <= 7;
+                boolean bridge = x >= 14 && x <= 33 && Math.abs(y - 12) <= 1;
+                if (disc || bridge) {
+                    in[y * w + x] = 0.9f;
+                    bg[y * w + x] = 0f;
+                }
+            }
+        }
+        assertThat(new BoundaryMapSegmenter(0.5, 2, 4, 0).segment(bg, in, w, h).count()).isEqualTo(1);
+        LabelImage split = new BoundaryMapSegmenter(0.5, 2, 4, 0, 4).segment(bg, in, w, h);
+        assertThat(split.count()).isEqualTo(2);
+        assertThat(split.labels()[12 * w + 14]).isNotEqualTo(split.labels()[12 * w + 33]);
+    }
 }

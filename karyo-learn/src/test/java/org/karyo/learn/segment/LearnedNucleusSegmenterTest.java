@@ -78,6 +78,25 @@ class LearnedNucleusSegmenterTest {
         try (LearnedNucleusSegmenter loaded = LearnedNucleusSegmenter.load(file)) {
             assertThat(loaded.segment(test.image()).labels()).isEqualTo(got.labels());
             assertThat(loaded.settings().trainedOn()).isEqualTo("test discs");
+            assertThat(loaded.settings().coreSplitRadius()).isPositive();
+        }
+        // A file from before interiors were split has no coreSplitRadius: it gets the one its minArea implies.
+        byte[] bytes = Files.readAllBytes(file);
+        int start = LearnedNucleusSegmenter.MAGIC.length() + 1;
+        int n = java.nio.ByteBuffer.wrap(bytes, start, 4).getInt();
+        String json = new String(bytes, start + 4, n, java.nio.charset.StandardCharsets.UTF_8);
+        String old = json.replaceAll(",\"coreSplitRadius\":\\d+", "");
+        assertThat(old).doesNotContain("coreSplitRadius");
+        byte[] header = old.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.write(bytes, 0, start);
+        out.write(java.nio.ByteBuffer.allocate(4).putInt(header.length).array());
+        out.write(header);
+        out.write(bytes, start + 4 + n, bytes.length - start - 4 - n);
+        Path oldFile = Files.write(dir.resolve("old.model"), out.toByteArray());
+        try (LearnedNucleusSegmenter loaded = LearnedNucleusSegmenter.load(oldFile)) {
+            assertThat(loaded.settings().coreSplitRadius())
+                    .isEqualTo(LearnedNucleusSegmenter.splitRadiusFor(5.0 * loaded.settings().minArea()));
         }
     }
 
