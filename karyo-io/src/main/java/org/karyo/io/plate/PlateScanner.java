@@ -52,7 +52,8 @@ public final class PlateScanner {
 
     private static List<PlateImage> find(Path folder) throws KaryoInputException {
         List<PlateImage> out = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(folder)) {
+        // Data is often linked into a work folder: follow links (a link loop is reported as a listing error).
+        try (Stream<Path> walk = Files.walk(folder, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
             // Names starting with "." are macOS AppleDouble shadows ("._plate1_A01_w1.tif") or partial writes.
             walk.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))
                     .sorted().forEach(p -> {

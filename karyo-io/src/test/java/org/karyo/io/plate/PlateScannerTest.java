@@ -248,4 +248,20 @@ class PlateScannerTest {
 
         assertThat(e.getMessage()).startsWith(bad + ": ").contains("empty");
     }
+
+    /** Bug: a plate folder reached through a symbolic link (data linked into a work folder) was seen as empty. */
+    @Test
+    void followsSymbolicLinksToThePlateAndToTimePointFolders(@org.junit.jupiter.api.io.TempDir Path elsewhere) throws Exception {
+        fullPlate();
+        Path link = Files.createSymbolicLink(elsewhere.resolve("linked-plate"), root);
+        assertThat(PlateScanner.scan(link).fileCount()).isEqualTo(16);
+
+        Path mixed = Files.createDirectories(elsewhere.resolve("mixed"));
+        for (int t = 1; t <= 2; t++) {
+            Files.createSymbolicLink(mixed.resolve("TimePoint_" + t), root.resolve("2024-05-01/1234/TimePoint_" + t));
+        }
+        PlateLayout plate = PlateScanner.scan(mixed);
+        assertThat(plate.timePoints()).containsExactly(1, 2);
+        assertThat(plate.fileCount()).isEqualTo(16);
+    }
 }
