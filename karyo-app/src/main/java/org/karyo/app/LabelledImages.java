@@ -14,15 +14,15 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 /** Images with their instance label images: a folder of images and a folder of labels with the same file names. */
-final class LabelledImages {
+public final class LabelledImages {
     private LabelledImages() {
     }
 
-    record Pair(String name, Path file, Plane image, LabelImage truth) {
+    public record Pair(String name, Path file, Plane image, LabelImage truth) {
     }
 
     /** Every .png/.tif of {@code images}, read with its label image from {@code labels}. */
-    static List<Pair> read(Path images, Path labels) throws KaryoInputException {
+    public static List<Pair> read(Path images, Path labels) throws KaryoInputException {
         List<Pair> out = new ArrayList<>();
         for (Path f : imageFiles(images)) {
             Path truthFile = labels.resolve(f.getFileName());

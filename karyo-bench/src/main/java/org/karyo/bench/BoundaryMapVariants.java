@@ -28,23 +28,51 @@ import java.util.Locale;
  * nuclei (one object over two true ones) dominate the learned segmenter's tracking errors, and the seeds decide them.
  *
  * <p>Usage: {@code BoundaryMapVariants --load MODEL [--size 1024] [--test-seed 3] [--variants 0.5:0,0.7:0,0.5:4]}
- * (each variant: seed threshold : core split radius in pixels, 0 = off).
+ * (each variant: seed threshold : neck ratio, 0 = no splitting); or {@code --images DIR --labels DIR} to score still images instead.
  */
 public final class BoundaryMapVariants {
     private BoundaryMapVariants() {
+    }
+
+    /** Still images with label images of the same names: pooled and per-image mean F1 at IoU 0.5 per variant. */
+    private static void stills(LearnedNucleusSegmenter model, Path images, Path labels, List<String> names,
+                               List<BoundaryMapSegmenter> posts) throws Exception {
+        List<org.karyo.app.LabelledImages.Pair> pairs = org.karyo.app.LabelledImages.read(images, labels);
+        SegmentationScore[] pooled = new SegmentationScore[posts.size()];
+        double[] mean = new double[posts.size()];
+        java.util.Arrays.fill(pooled, SegmentationScore.empty());
+        for (org.karyo.app.LabelledImages.Pair p : pairs) {
+            float[][] maps = model.probabilities(p.image());
+            for (int j = 0; j < posts.size(); j++) {
+                LabelImage l = posts.get(j).segment(maps[BoundaryClasses.BACKGROUND], maps[BoundaryClasses.INTERIOR],
+                        p.image().width(), p.image().height());
+                SegmentationScore sc = SegmentationScore.of(l, p.truth());
+                pooled[j] = pooled[j].plus(sc);
+                mean[j] += sc.f1() / pairs.size();
+            }
+        }
+        System.out.printf(Locale.ROOT, "%d images in %s%n%n| reading of the maps | pooled F1 (IoU 0.5) | mean F1 per image | pooled mean AP |%n|---|---|---|---|%n",
+                pairs.size(), images);
+        for (int j = 0; j < posts.size(); j++) {
+            System.out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %.3f |%n", names.get(j), pooled[j].f1(), mean[j], pooled[j].meanAp());
+        }
     }
 
     public static void main(String[] args) throws Exception {
         Path load = null;
         int size = 1024;
         long seed = 3;
-        String variants = "0.5:0,0.6:0,0.7:0,0.8:0,0.5:3,0.5:5";
+        String variants = "0.5:0,0.5:0.5,0.5:0.7,0.5:0.85";
+        Path images = null;
+        Path labels = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--load" -> load = Path.of(args[++i]);
                 case "--size" -> size = Integer.parseInt(args[++i]);
                 case "--test-seed" -> seed = Long.parseLong(args[++i]);
                 case "--variants" -> variants = args[++i];
+                case "--images" -> images = Path.of(args[++i]);
+                case "--labels" -> labels = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -55,9 +83,13 @@ public final class BoundaryMapVariants {
             List<BoundaryMapSegmenter> posts = new ArrayList<>();
             for (String v : variants.split(",")) {
                 String[] p = v.split(":");
-                names.add("seed >= " + p[0] + (Integer.parseInt(p[1]) > 0 ? ", cores split at " + p[1] + " px" : ""));
+                names.add("seed >= " + p[0] + (Double.parseDouble(p[1]) > 0 ? ", split at necks <= " + p[1] : ""));
                 posts.add(new BoundaryMapSegmenter(Double.parseDouble(p[0]), s.minSeedPixels(), s.minArea(), s.maxArea(),
-                        Integer.parseInt(p[1])));
+                        Double.parseDouble(p[1])));
+            }
+            if (images != null) {
+                stills(model, images, labels, names, posts);
+                return;
             }
             int k = posts.size();
             Tracker[] trackers = new Tracker[k];

@@ -1,10 +1,7 @@
 package org.karyo.segment;
 
 import org.karyo.filter.BinaryOps;
-import org.karyo.filter.DistanceTransform;
-import org.karyo.filter.GaussianBlur;
 import org.karyo.image.LabelImage;
-import org.karyo.image.Plane;
 
 /**
  * Nuclei from per-pixel class probabilities (background, nucleus interior, nucleus boundary), as a
@@ -18,7 +15,7 @@ public final class BoundaryMapSegmenter {
     private final int minSeedPixels;
     private final int minArea;
     private final int maxArea;
-    private final int coreSplitRadius;
+    private final double neck;
 
     public BoundaryMapSegmenter(double seedThreshold, int minSeedPixels, int minArea, int maxArea) {
         this(seedThreshold, minSeedPixels, minArea, maxArea, 0);
@@ -29,16 +26,16 @@ public final class BoundaryMapSegmenter {
      * @param minSeedPixels smaller interior patches are not seeds (noise)
      * @param minArea       smaller objects are dropped (pixels)
      * @param maxArea       larger objects are dropped (pixels); 0 for no limit
-     * @param coreSplitRadius 0, or split each interior patch at the maxima of its distance transform that are
-     *                      this many pixels apart: two touching nuclei whose interiors the classifier joined by a
-     *                      thin neck become two seeds again
+     * @param neck          0, or split interior patches where they narrow to at most this fraction of the width on
+     *                      either side ({@link NeckSplitter}): two touching nuclei whose interiors the classifier
+     *                      joined by a neck become two seeds again
      */
-    public BoundaryMapSegmenter(double seedThreshold, int minSeedPixels, int minArea, int maxArea, int coreSplitRadius) {
+    public BoundaryMapSegmenter(double seedThreshold, int minSeedPixels, int minArea, int maxArea, double neck) {
         this.seedThreshold = seedThreshold;
         this.minSeedPixels = minSeedPixels;
         this.minArea = minArea;
         this.maxArea = maxArea;
-        this.coreSplitRadius = coreSplitRadius;
+        this.neck = neck;
     }
 
     /**
@@ -65,11 +62,10 @@ public final class BoundaryMapSegmenter {
         for (int i = 0; i < n; i++) {
             if (seeds[i] != 0 && size[seeds[i]] < minSeedPixels) seeds[i] = 0;
         }
-        if (coreSplitRadius > 0) {
+        if (neck > 0) {
             boolean[] kept = new boolean[n];
             for (int i = 0; i < n; i++) kept[i] = seeds[i] != 0;
-            float[] depth = GaussianBlur.blur(Plane.of(w, h, DistanceTransform.euclidean(kept, w, h)), 1.0).pixels();
-            seeds = SeededWatershed.flood(depth, kept, SeedFinder.seeds(depth, kept, w, h, coreSplitRadius), w, h);
+            seeds = NeckSplitter.split(kept, w, h, neck);
             count = 0;
             for (int v : seeds) count = Math.max(count, v);
         }

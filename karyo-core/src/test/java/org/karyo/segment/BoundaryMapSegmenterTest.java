@@ -89,8 +89,29 @@ class BoundaryMapSegmenterTest {
             }
         }
         assertThat(new BoundaryMapSegmenter(0.5, 2, 4, 0).segment(bg, in, w, h).count()).isEqualTo(1);
-        LabelImage split = new BoundaryMapSegmenter(0.5, 2, 4, 0, 4).segment(bg, in, w, h);
+        LabelImage split = new BoundaryMapSegmenter(0.5, 2, 4, 0, 0.5).segment(bg, in, w, h);
         assertThat(split.count()).isEqualTo(2);
         assertThat(split.labels()[12 * w + 14]).isNotEqualTo(split.labels()[12 * w + 33]);
+    }
+
+    @Test
+    void aLargeOrIrregularPatchWithoutANeckStaysWhole() {
+        // A 30x14 rounded rectangle (a big nucleus at high magnification) and an L-shaped blob: no necks.
+        int w = 60;
+        int h = 40;
+        float[] bg = new float[w * h];
+        float[] in = new float[w * h];
+        java.util.Arrays.fill(bg, 1f);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                boolean rect = x >= 3 && x < 33 && y >= 3 && y < 17 && Math.hypot(Math.max(0, Math.abs(x - 17.5) - 8), Math.max(0, Math.abs(y - 9.5) - 1)) <= 6.5;
+                boolean ell = (x >= 38 && x < 50 && y >= 5 && y < 35) || (x >= 38 && x < 58 && y >= 24 && y < 35);
+                if (rect || ell) {
+                    in[y * w + x] = 0.9f;
+                    bg[y * w + x] = 0f;
+                }
+            }
+        }
+        assertThat(new BoundaryMapSegmenter(0.5, 2, 4, 0, 0.5).segment(bg, in, w, h).count()).isEqualTo(2);
     }
 }

@@ -35,26 +35,22 @@ public final class LearnedNucleusSegmenter implements AutoCloseable {
      * What a model file says besides its weights.
      *
      * @param minArea      objects smaller than this are dropped (from the training nuclei: a fifth of their median area)
-     * @param coreSplitRadius interior patches are split at distance-transform maxima this many pixels apart (see
-     *                     {@link BoundaryMapSegmenter}); 0 = off. From training: {@link #SPLIT_FRACTION} of the median
-     *                     nucleus diameter
+     * @param neck         interior patches are split where they narrow to this fraction of the width on either side
+     *                     ({@link BoundaryMapSegmenter}); 0 = off
      * @param trainedOn    what it learned from, for the record
      */
     public record Settings(double lowPercentile, double highPercentile, double seedThreshold, int minSeedPixels,
-                           int minArea, int maxArea, int coreSplitRadius, String trainedOn) {
+                           int minArea, int maxArea, double neck, String trainedOn) {
     }
 
     /**
-     * Core split radius as a fraction of the median nucleus diameter. Measured on simulated 1024² movies (seed 3): the
-     * classifier joins the interiors of touching nuclei by a neck often enough that merged objects were the largest
-     * tracking error; splitting at 0.26-0.37 diameters raised TRA from 0.908 to 0.953-0.956, 0.48 gave 0.948
-     * (docs/segmentation.md).
+     * The classifier often joins the interiors of touching nuclei by a neck, and one seed then grows over both: merged
+     * nuclei were the largest tracking error on crowded simulated movies. Measured with `BoundaryMapVariants`
+     * (docs/segmentation.md): on a simulated 1024² movie TRA 0.908 unsplit, 0.950 / 0.954 / 0.954 / 0.951 at necks of
+     * 0.4 / 0.55 / 0.7 / 0.85; on DSB2018 (two folds) pooled F1 0.802 / 0.722 unsplit, 0.807 / 0.751 at 0.55, while
+     * 0.85 over-splits (0.772 on the first fold).
      */
-    static final double SPLIT_FRACTION = 0.35;
-
-    static int splitRadiusFor(double medianArea) {
-        return Math.max(2, (int) Math.round(SPLIT_FRACTION * 2 * Math.sqrt(medianArea / Math.PI)));
-    }
+    static final double DEFAULT_NECK = 0.55;
 
     private final PixelClassifier net;
     private final Settings settings;
@@ -64,7 +60,7 @@ public final class LearnedNucleusSegmenter implements AutoCloseable {
         this.net = net;
         this.settings = settings;
         this.post = new BoundaryMapSegmenter(settings.seedThreshold(), settings.minSeedPixels(), settings.minArea(),
-                settings.maxArea(), settings.coreSplitRadius());
+                settings.maxArea(), settings.neck());
     }
 
     public Settings settings() {
@@ -110,7 +106,7 @@ public final class LearnedNucleusSegmenter implements AutoCloseable {
         net.train(pixels, new PixelClassifier.Settings(t.patch(), t.batch(), t.steps(), t.learningRate(), t.minutes(),
                 new float[] {1f, 1f, 3f}, t.seed()), listener);
         Settings s = new Settings(scaling.lowPercentile(), scaling.highPercentile(), 0.5,
-                Math.max(4, median / 50), Math.max(8, median / 5), 0, splitRadiusFor(median), trainedOn);
+                Math.max(4, median / 50), Math.max(8, median / 5), 0, DEFAULT_NECK, trainedOn);
         return new LearnedNucleusSegmenter(net, s);
     }
 
@@ -153,10 +149,8 @@ public final class LearnedNucleusSegmenter implements AutoCloseable {
             }
             com.google.gson.JsonObject json = GSON.fromJson(new String(in.readNBytes(n), StandardCharsets.UTF_8),
                     com.google.gson.JsonObject.class);
-            if (!json.has("coreSplitRadius")) {
-                // Written before interiors were split: the same split, from the median area its minArea came from.
-                json.addProperty("coreSplitRadius", splitRadiusFor(5.0 * json.get("minArea").getAsInt()));
-            }
+            // Written before interiors were split at necks: give it the split, which only reads the maps differently.
+            if (!json.has("neck")) json.addProperty("neck", DEFAULT_NECK);
             Settings s = GSON.fromJson(json, Settings.class);
             return new LearnedNucleusSegmenter(PixelClassifier.read(in), s);
         } catch (IOException | RuntimeException e) {

@@ -78,15 +78,15 @@ class LearnedNucleusSegmenterTest {
         try (LearnedNucleusSegmenter loaded = LearnedNucleusSegmenter.load(file)) {
             assertThat(loaded.segment(test.image()).labels()).isEqualTo(got.labels());
             assertThat(loaded.settings().trainedOn()).isEqualTo("test discs");
-            assertThat(loaded.settings().coreSplitRadius()).isPositive();
+            assertThat(loaded.settings().neck()).isEqualTo(LearnedNucleusSegmenter.DEFAULT_NECK);
         }
-        // A file from before interiors were split has no coreSplitRadius: it gets the one its minArea implies.
+        // A file from before interiors were split has no neck: it gets the default split.
         byte[] bytes = Files.readAllBytes(file);
         int start = LearnedNucleusSegmenter.MAGIC.length() + 1;
         int n = java.nio.ByteBuffer.wrap(bytes, start, 4).getInt();
         String json = new String(bytes, start + 4, n, java.nio.charset.StandardCharsets.UTF_8);
-        String old = json.replaceAll(",\"coreSplitRadius\":\\d+", "");
-        assertThat(old).doesNotContain("coreSplitRadius");
+        String old = json.replaceAll(",\"neck\":[0-9.]+", "");
+        assertThat(old).doesNotContain("neck");
         byte[] header = old.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         out.write(bytes, 0, start);
@@ -95,8 +95,7 @@ class LearnedNucleusSegmenterTest {
         out.write(bytes, start + 4 + n, bytes.length - start - 4 - n);
         Path oldFile = Files.write(dir.resolve("old.model"), out.toByteArray());
         try (LearnedNucleusSegmenter loaded = LearnedNucleusSegmenter.load(oldFile)) {
-            assertThat(loaded.settings().coreSplitRadius())
-                    .isEqualTo(LearnedNucleusSegmenter.splitRadiusFor(5.0 * loaded.settings().minArea()));
+            assertThat(loaded.settings().neck()).isEqualTo(LearnedNucleusSegmenter.DEFAULT_NECK);
         }
     }
 
