@@ -99,7 +99,7 @@ final class CropsCommand implements Callable<Integer> {
         FieldCalls calls = className == null ? FieldCalls.call(fields, labelling.toSettings(), labelling.perImage) : null;
         CropExtractor extractor = new CropExtractor(settings);
         long total = fields.stream().mapToLong(f -> f.nuclei().size()).sum();
-        try (CropDataset ds = CropDataset.create(out); Progress bar = Progress.bar("crops", total)) {
+        try (CropDataset ds = CropDataset.create(out); Progress bar = new Progress("crops", total, !inputs.noProgress)) {
             for (Field f : fields) {
                 float bg = CropExtractor.backgroundLevel(f.dna(), f.labels());
                 Map<Integer, ReporterCall> byId = calls == null ? Map.of() : calls.byNucleus(f.name());

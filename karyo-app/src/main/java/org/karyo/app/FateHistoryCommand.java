@@ -60,6 +60,9 @@ final class FateHistoryCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write into (created if needed).")
     Path out;
 
+    @Option(names = "--no-progress", description = "No progress bar.")
+    boolean noProgress;
+
     @Option(names = "--before-lysis", defaultValue = "20", paramLabel = "H", description = "Training spreader frames end this many hours before lysis (default: ${DEFAULT-VALUE}).")
     double beforeLysis;
 
@@ -121,7 +124,7 @@ final class FateHistoryCommand implements Callable<Integer> {
         }
         if (scored.isEmpty()) throw new KaryoInputException(fates, "the wells to score have no infected frames");
         float[] p = new float[scored.size()];
-        try (Progress bar = new Progress("fate-history", scored.size(), true)) {
+        try (Progress bar = new Progress("fate-history", scored.size(), !noProgress)) {
             for (int i = 0; i < p.length; i++) {
                 p[i] = forest.spreaderProbability(scored.get(i).features());
                 bar.step();

@@ -34,6 +34,9 @@ final class FieldInputs {
             description = "Channel of the nuclei (file channel, or plate w<N>), from 1 (default: ${DEFAULT-VALUE}).")
     int nucleiChannel;
 
+    @Option(names = "--no-progress", description = "No progress bar.")
+    boolean noProgress;
+
     @Option(names = "--reporter-channel", defaultValue = "2", paramLabel = "N", description = {
             "Channel of the reporter: plate w<N>, or the channel within multi-channel --reporter files",
             "(default: ${DEFAULT-VALUE} for plates; single-channel reporter files always use their one channel)."})
@@ -59,7 +62,7 @@ final class FieldInputs {
         }
         InputImages.requireUniqueNames(nuclei);
         List<Field> fields = new ArrayList<>();
-        try (Progress bar = Progress.bar("segment", nuclei.size())) {
+        try (Progress bar = new Progress("segment", nuclei.size(), !noProgress)) {
             for (int i = 0; i < nuclei.size(); i++) {
                 Path n = nuclei.get(i);
                 Plane dna = InputImages.load(n, nucleiChannel, 1);
@@ -91,7 +94,7 @@ final class FieldInputs {
         int sites = 0;
         for (Well w : layout.wells()) sites += layout.sites(w).size();
         List<Field> fields = new ArrayList<>();
-        try (Progress bar = Progress.bar("segment plate", sites)) {
+        try (Progress bar = new Progress("segment plate", sites, !noProgress)) {
             for (Well w : layout.wells()) {
                 for (int site : layout.sites(w)) {
                     Plane dna = SiteReader.readChannel(layout, w, site, nucleiChannel, timePoint);

@@ -20,10 +20,6 @@ final class Progress implements Closeable {
                 .setUpdateIntervalMillis(250).build() : null;
     }
 
-    static Progress bar(String task, long max) {
-        return new Progress(task, max, true);
-    }
-
     void step() {
         if (bar != null) bar.step();
     }

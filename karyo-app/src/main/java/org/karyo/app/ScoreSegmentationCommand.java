@@ -44,6 +44,9 @@ final class ScoreSegmentationCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the scores.")
     Path out;
 
+    @Option(names = "--no-progress", description = "No progress bar.")
+    boolean noProgress;
+
     @Option(names = "--worst", defaultValue = "3", paramLabel = "N", description = "Overlays of the N worst images (default: ${DEFAULT-VALUE}).")
     int worst;
 
@@ -60,7 +63,7 @@ final class ScoreSegmentationCommand implements Callable<Integer> {
         NucleusSegmenter classical = segmentation.segmenter == null ? new NucleusSegmenter(segmentation.toSettings()) : null;
         List<Row> rows = new ArrayList<>();
         try (NucleusFinder learned = segmentation.segmenter == null ? null : segmentation.finder();
-             Progress bar = Progress.bar("score", pairs.size())) {
+             Progress bar = new Progress("score", pairs.size(), !noProgress)) {
             for (LabelledImages.Pair p : pairs) {
                 LabelImage predicted;
                 double diameter = Double.NaN;

@@ -33,6 +33,9 @@ final class SegmentCommand implements Callable<Integer> {
     @Mixin
     NucleusImages inputs;
 
+    @Option(names = "--no-progress", description = "No progress bar.")
+    boolean noProgress;
+
     @Option(names = "--frame", defaultValue = "1", paramLabel = "T",
             description = "Time point in time-lapse files, counted from 1 (default: ${DEFAULT-VALUE}).")
     int frame;
@@ -49,7 +52,7 @@ final class SegmentCommand implements Callable<Integer> {
         NucleusMeasurer measurer = new NucleusMeasurer();
         List<Path> tables = new ArrayList<>();
         long nuclei = 0;
-        try (NucleusFinder finder = segmentation.finder(); Progress bar = Progress.bar("segment", images.size())) {
+        try (NucleusFinder finder = segmentation.finder(); Progress bar = new Progress("segment", images.size(), !noProgress)) {
             for (Path file : images) {
                 Plane dna = InputImages.requireContent(file, InputImages.load(file, channel, frame));
                 LabelImage labels = finder.find(dna);
