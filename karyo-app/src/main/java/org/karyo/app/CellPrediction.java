@@ -6,7 +6,9 @@ import org.karyo.image.LabelImage;
 import org.karyo.image.Plane;
 import org.karyo.io.PngWriter;
 import org.karyo.io.table.CsvTable;
+import org.karyo.learn.bundle.BundleEnsemble;
 import org.karyo.learn.bundle.ModelBundle;
+import org.karyo.learn.infer.InferenceEngine;
 import org.karyo.learn.infer.TestTimeViews;
 import org.karyo.learn.eval.Metrics;
 import org.karyo.measure.NucleusMeasurement;
@@ -39,7 +41,7 @@ final class CellPrediction {
     /** @param channel 1-based nuclear channel in multi-channel files */
     /** @param views test-time views averaged per nucleus */
     /** @param segmenter a learned segmenter model, or null for the classical one with {@code segmentation} */
-    record Request(Path model, List<Path> images, Path out, SegmentationSettings segmentation, Path segmenter,
+    record Request(List<Path> models, List<Path> images, Path out, SegmentationSettings segmentation, Path segmenter,
                    int channel, boolean progress, TestTimeViews views) {
     }
 
@@ -49,8 +51,9 @@ final class CellPrediction {
 
     static Outcome run(Request r) throws KaryoInputException, IOException {
         InputImages.requireUniqueNames(r.images());
-        try (ModelBundle bundle = ModelBundle.open(r.model());
+        try (BundleEnsemble models = BundleEnsemble.open(r.models(), InferenceEngine.resolved());
              NucleusFinder finder = new NucleusFinder(r.segmentation(), r.segmenter())) {
+            ModelBundle bundle = models.first();
             List<String> classes = bundle.info().classes();
             NucleusMeasurer measurer = new NucleusMeasurer();
             CropExtractor extractor = new CropExtractor(bundle.info().cropRecipe());
@@ -66,7 +69,7 @@ final class CellPrediction {
                     float bg = CropExtractor.backgroundLevel(dna, labels);
                     List<Plane> crops = new ArrayList<>(found.size());
                     for (NucleusMeasurement m : found) crops.add(extractor.crop(dna, labels, m.id(), m.shape(), bg));
-                    float[][] proba = bundle.predictProba(crops, r.views());
+                    float[][] proba = models.predictProba(crops, r.views());
                     String name = InputImages.baseName(file);
                     Path csv = r.out().resolve(name + ".cells.csv");
                     table(file, found, proba, classes).write(csv);

@@ -7,6 +7,7 @@ import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -36,8 +37,9 @@ final class EvaluateCommand implements Callable<Integer> {
 
     static final int DEFAULT_CAM_PER_CLASS = 6;
 
-    @Option(names = "--model", required = true, paramLabel = "M", description = "Model folder written by 'karyo train'.")
-    Path model;
+    @Option(names = "--model", required = true, paramLabel = "M", description = {"Model folder written by 'karyo train'.",
+            "Repeat to average several models' probabilities (an ensemble: same classes, crop recipe, data and split)."})
+    List<Path> models;
 
     @Parameters(index = "0", paramLabel = "DATASET", description = "Crop dataset folder.")
     Path dataset;
@@ -58,10 +60,11 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws KaryoInputException, IOException {
         if (cam < 0) throw new KaryoInputException(null, "--cam must be 0 (no maps) or more, not " + cam);
-        ModelEvaluation.Outcome o = ModelEvaluation.run(new ModelEvaluation.Request(model, dataset, out, all, !noProgress, cam,
+        ModelEvaluation.Outcome o = ModelEvaluation.run(new ModelEvaluation.Request(models, dataset, out, all, !noProgress, cam,
                 tta.views));
         Map<String, Double> m = o.scores().flat();
-        System.out.printf(Locale.ROOT, "%s, n=%d: accuracy %s, macro F1 %s, AUC %s, ECE %s; wrote %s%n", o.subset(),
+        System.out.printf(Locale.ROOT, "%s%s, n=%d: accuracy %s, macro F1 %s, AUC %s, ECE %s; wrote %s%n",
+                models.size() > 1 ? "ensemble " + o.modelName() + ", " : "", o.subset(),
                 o.scores().n(), f(m.get("accuracy")), f(m.get("macro_f1")), f(m.get("auc")), f(m.get("ece")),
                 out.resolve(ModelEvaluation.METRICS));
         if (!o.baselines().isEmpty()) {

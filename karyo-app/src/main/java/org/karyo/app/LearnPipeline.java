@@ -23,18 +23,18 @@ final class LearnPipeline {
     static ModelTraining.Outcome train(Path dataset, Path model, int epochs, double minutes)
             throws KaryoInputException, IOException {
         return ModelTraining.run(new ModelTraining.Request(dataset, model, Architecture.COMPACT, 0, epochs, minutes,
-                42, 32, false, null, false, null, false));
+                42, 32, false, null, false, null, false, null));
     }
 
     /** Scores the test split when {@code dataset} is the training data, else every crop. */
     static ModelEvaluation.Outcome evaluate(Path model, Path dataset, Path out) throws KaryoInputException, IOException {
-        return ModelEvaluation.run(new ModelEvaluation.Request(model, dataset, out, false, false,
+        return ModelEvaluation.run(new ModelEvaluation.Request(List.of(model), dataset, out, false, false,
                 EvaluateCommand.DEFAULT_CAM_PER_CLASS, TestTimeViews.NONE));
     }
 
     /** Segments with the default settings (as 'karyo segment' without options), first channel. */
     static CellPrediction.Outcome predict(Path model, List<Path> images, Path out) throws KaryoInputException, IOException {
-        return CellPrediction.run(new CellPrediction.Request(model, images, out, SegmentationSettings.DEFAULTS, null, 1, false,
+        return CellPrediction.run(new CellPrediction.Request(List.of(model), images, out, SegmentationSettings.DEFAULTS, null, 1, false,
                 TestTimeViews.NONE));
     }
 }

@@ -9,7 +9,9 @@ import org.karyo.io.plot.LinePlot;
 import org.karyo.io.table.CsvTable;
 import org.karyo.learn.baseline.Baselines;
 import org.karyo.learn.bundle.BundleInfo;
+import org.karyo.learn.bundle.BundleEnsemble;
 import org.karyo.learn.bundle.ModelBundle;
+import org.karyo.learn.infer.InferenceEngine;
 import org.karyo.learn.data.Crop;
 import org.karyo.learn.data.DataFingerprint;
 import org.karyo.learn.data.GroupedSplitter;
@@ -42,7 +44,7 @@ final class ModelEvaluation {
      * @param allCrops   score every crop even when the dataset is the training data
      * @param camPerClass crops per class and outcome drawn with their class activation maps; 0 for no maps
      */
-    record Request(Path model, Path dataset, Path out, boolean allCrops, boolean progress, int camPerClass,
+    record Request(List<Path> models, Path dataset, Path out, boolean allCrops, boolean progress, int camPerClass,
                    TestTimeViews views) {
     }
 
@@ -55,7 +57,8 @@ final class ModelEvaluation {
     }
 
     static Outcome run(Request r) throws KaryoInputException, IOException {
-        try (ModelBundle bundle = ModelBundle.open(r.model())) {
+        try (BundleEnsemble models = BundleEnsemble.open(r.models(), InferenceEngine.resolved())) {
+            ModelBundle bundle = models.first();
             BundleInfo info = bundle.info();
             // The groups are part of the data fingerprint: read them as training did.
             DatasetInput in = DatasetInput.read(r.dataset(), info.data() == null ? null : info.data().groupPattern());
@@ -78,7 +81,7 @@ final class ModelEvaluation {
             try (Progress bar = new Progress("evaluate", crops.size(), r.progress())) {
                 for (int s = 0; s < crops.size(); s += chunk) {
                     List<Crop> part = crops.subList(s, Math.min(crops.size(), s + chunk));
-                    float[][] p = bundle.predictProba(part.stream().map(Crop::image).toList(), r.views());
+                    float[][] p = models.predictProba(part.stream().map(Crop::image).toList(), r.views());
                     for (int i = 0; i < part.size(); i++) {
                         proba[s + i] = p[i];
                         truth[s + i] = toModel[part.get(i).label()];
@@ -94,8 +97,8 @@ final class ModelEvaluation {
                 CamReport.write(r.out(), bundle.classifier(), in.folder(), crops, proba, truth, r.camPerClass(),
                         r.progress());
             }
-            return new Outcome(scores, subset, baselines,
-                    info.model().architecture().name().toLowerCase(java.util.Locale.ROOT));
+            String name = info.model().architecture().name().toLowerCase(java.util.Locale.ROOT);
+            return new Outcome(scores, subset, baselines, models.size() > 1 ? models.size() + "x" + name : name);
         }
     }
 
@@ -139,7 +142,13 @@ final class ModelEvaluation {
         }
         json.addProperty("subset", subset);
         json.addProperty("test_time_views", r.views().name().toLowerCase(java.util.Locale.ROOT));
-        json.addProperty("model", r.model().toAbsolutePath().normalize().toString());
+        json.addProperty("model", r.models().get(0).toAbsolutePath().normalize().toString());
+        if (r.models().size() > 1) {
+            // An ensemble: probabilities are the mean over these bundles; "model" is the first.
+            com.google.gson.JsonArray all = new com.google.gson.JsonArray();
+            for (Path m : r.models()) all.add(m.toAbsolutePath().normalize().toString());
+            json.add("ensemble", all);
+        }
         json.addProperty("dataset", r.dataset().toAbsolutePath().normalize().toString());
         json.addProperty("dataset_fingerprint", DataFingerprint.of(in.crops()));
         AtomicFiles.writeString(r.out().resolve(METRICS),

@@ -54,10 +54,11 @@ final class ModelTraining {
      * @param baselines    also train the MLP and the feature forest on the same split ({@link Baselines})
      * @param init         starting weights (model folder or DJL parameter file), null for random
      * @param resume       continue the interrupted run whose checkpoint is in the model folder
+     * @param splitSeed    seeds the train/validation/test split; null = {@code seed}
      */
     record Request(Path dataset, Path model, Architecture architecture, int size, int epochs, double minutes,
                    long seed, int batch, boolean progress, String groupPattern, boolean baselines, Path init,
-                   boolean resume) {
+                   boolean resume, Long splitSeed) {
     }
 
     record Outcome(BundleInfo info, List<EpochStats> history) {
@@ -78,7 +79,7 @@ final class ModelTraining {
                     + "to continue it, or delete it to start afresh");
         }
         DatasetInput in = DatasetInput.read(r.dataset(), r.groupPattern());
-        SplitSettings splitSettings = new SplitSettings(0.7, 0.15, r.seed());
+        SplitSettings splitSettings = new SplitSettings(0.7, 0.15, r.splitSeed() == null ? r.seed() : r.splitSeed());
         Split split = GroupedSplitter.split(in.crops(), splitSettings);
         requireEveryClassInTraining(in, split);
         ModelSpec spec = spec(r, in);

@@ -7,6 +7,7 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "predict", mixinStandardHelpOptions = true,
@@ -24,8 +25,9 @@ final class PredictCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     InferenceOption inference;
 
-    @Option(names = "--model", required = true, paramLabel = "M", description = "Model folder written by 'karyo train'.")
-    Path model;
+    @Option(names = "--model", required = true, paramLabel = "M", description = {"Model folder written by 'karyo train'.",
+            "Repeat to average several models' probabilities (an ensemble: same classes, crop recipe, data and split)."})
+    List<Path> models;
 
     @Mixin
     NucleusImages inputs;
@@ -41,7 +43,7 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws KaryoInputException, IOException {
-        CellPrediction.Outcome o = CellPrediction.run(new CellPrediction.Request(model, inputs.images, inputs.out,
+        CellPrediction.Outcome o = CellPrediction.run(new CellPrediction.Request(models, inputs.images, inputs.out,
                 segmentation.toSettings(), segmentation.segmenter, inputs.channel, !noProgress, tta.views));
         System.out.printf("classified %d nuclei in %d image(s): %s; wrote %s/<name>.{cells.csv,classes.png}%n",
                 o.nuclei(), o.images(), o.counts(), inputs.out);

@@ -55,6 +55,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "Seeds split, weights, sampling, augmentation (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--split-seed", paramLabel = "S", description = {"Seeds only the split (default: --seed). Models that differ",
+            "only in --seed but share --split-seed hold out the same crops, so they can be evaluated as an ensemble."})
+    Long splitSeed;
+
     @Option(names = "--batch", defaultValue = "32", paramLabel = "N", description = "Crops per update (default: ${DEFAULT-VALUE}).")
     int batch;
 
@@ -91,7 +95,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws KaryoInputException, IOException {
         ModelTraining.Outcome o = ModelTraining.run(new ModelTraining.Request(dataset, model, architecture(arch), size,
-                epochs, minutes, seed, batch, !noProgress, groupPattern, baselines, init, resume));
+                epochs, minutes, seed, batch, !noProgress, groupPattern, baselines, init, resume, splitSeed));
         BundleInfo i = o.info();
         Double acc = i.metrics().get("accuracy");
         Double auc = i.metrics().get("auc");

@@ -175,6 +175,52 @@ class LearnCommandsTest {
     }
 
     @Test
+    void severalModelsPredictAsTheMeanOfTheirProbabilities() throws Exception {
+        Path second = dir.resolve("model-seed4");
+        CliRun t = CliRun.of("train", dataset.toString(), "--model", second.toString(), "--epochs", "3", "--batch", "8",
+                "--seed", "4", "--split-seed", "3", "--no-progress");
+        assertThat(t.exit()).as(t.err()).isZero();
+        List<List<String>> rows = new java.util.ArrayList<>();
+        for (List<Path> models : List.of(List.of(model), List.of(second), List.of(model, second))) {
+            Path out = dir.resolve("eval-ens-" + models.size() + "-" + models.get(models.size() - 1).getFileName());
+            List<String> args = new java.util.ArrayList<>(List.of("evaluate", dataset.toString(), "--out", out.toString(),
+                    "--cam", "0", "--no-progress"));
+            for (Path m : models) args.addAll(List.of("--model", m.toString()));
+            CliRun r = CliRun.of(args.toArray(String[]::new));
+            assertThat(r.exit()).as(r.err()).isZero();
+            rows.add(Files.readAllLines(out.resolve("predictions.csv")));
+            if (models.size() == 2) {
+                assertThat(Files.readString(out.resolve("metrics.json"))).contains("\"ensemble\"", "model-seed4");
+                assertThat(r.out()).contains("2xcompact");
+            }
+        }
+        // The same held-out crops (same split seed), each row the mean of the two models' probabilities.
+        assertThat(rows.get(2)).hasSameSizeAs(rows.get(0)).hasSameSizeAs(rows.get(1));
+        for (int i = 1; i < rows.get(2).size(); i++) {
+            String[] a = rows.get(0).get(i).split(",");
+            String[] b = rows.get(1).get(i).split(",");
+            String[] m = rows.get(2).get(i).split(",");
+            assertThat(m[0]).isEqualTo(a[0]).isEqualTo(b[0]);
+            double mean = (Double.parseDouble(a[3]) + Double.parseDouble(b[3])) / 2;
+            assertThat(Double.parseDouble(m[3])).as(m[0]).isCloseTo(mean, org.assertj.core.data.Offset.offset(1e-4));
+        }
+        Path pred = dir.resolve("pred-ens");
+        CliRun p = CliRun.of("predict", "--model", model.toString(), "--model", second.toString(), fields.get(0).toString(),
+                "--out", pred.toString(), "--no-progress");
+        assertThat(p.exit()).as(p.err()).isZero();
+        assertThat(Files.readAllLines(pred.resolve("f0_w1.cells.csv"))).hasSize(ROWS * COLS + 1);
+
+        // A model that held out other crops cannot join: its "test" crops would be the other's training data.
+        Path otherSplit = dir.resolve("model-split5");
+        assertThat(CliRun.of("train", dataset.toString(), "--model", otherSplit.toString(), "--epochs", "1", "--batch", "8",
+                "--seed", "5", "--no-progress").exit()).isZero();
+        CliRun bad = CliRun.of("evaluate", "--model", model.toString(), "--model", otherSplit.toString(), dataset.toString(),
+                "--out", dir.resolve("eval-ens-bad").toString(), "--no-progress");
+        assertThat(bad.exit()).isEqualTo(Karyo.EXIT_BAD_INPUT);
+        assertThat(bad.err()).contains("model-split5", "cannot join an ensemble").doesNotContain("\n\t");
+    }
+
+    @Test
     void theDemoCanCallTheSameWorkInProcess() throws Exception {
         CellPrediction.Outcome o = LearnPipeline.predict(model, List.of(fields.get(1)), dir.resolve("api"));
         assertThat(o.nuclei()).isEqualTo(ROWS * COLS);

@@ -166,19 +166,21 @@ public final class GroupedCrossValidation {
                     + "AUC %.3f [%.3f, %.3f]; confusion %s%n", ensemble, em.accuracy(), eci[0].low(), eci[0].high(), em.macroF1(),
                     eci[1].low(), eci[1].high(), em.auc(), eci[2].low(), eci[2].high(), confusion(pooledEnsemble, truth, set.classes().size()));
         }
-        if (!pooledViews.isEmpty()) System.out.printf(Locale.ROOT, "%nTest-time augmentation: the same trained models, each test crop's probabilities "
-                + "averaged over its views (pooled, 95 %% group-bootstrap intervals):%n%n");
-        System.out.println("| views | accuracy | macro F1 | AUC | confusion |");
-        System.out.println("|---|---|---|---|---|");
-        Map<String, float[][]> byViews = new LinkedHashMap<>();
-        byViews.put("none (as trained)", pooled);
-        pooledViews.forEach((v, p) -> byViews.put(v.name().toLowerCase(Locale.ROOT) + " (" + v.count() + ")", p));
-        for (Map.Entry<String, float[][]> e : byViews.entrySet()) {
-            Metrics vm = Metrics.of(e.getValue(), truth, set.classes());
-            Interval[] vci = groupIntervals(set, e.getValue(), truth);
-            System.out.printf(Locale.ROOT, "| %s | %.3f [%.3f, %.3f] | %.3f [%.3f, %.3f] | %.3f [%.3f, %.3f] | %s |%n", e.getKey(),
-                    vm.accuracy(), vci[0].low(), vci[0].high(), vm.macroF1(), vci[1].low(), vci[1].high(), vm.auc(),
-                    vci[2].low(), vci[2].high(), confusion(e.getValue(), truth, set.classes().size()));
+        if (!pooledViews.isEmpty()) {
+            System.out.printf(Locale.ROOT, "%nTest-time augmentation: the same trained models, each test crop's probabilities "
+                    + "averaged over its views (pooled, 95 %% group-bootstrap intervals):%n%n");
+            System.out.println("| views | accuracy | macro F1 | AUC | confusion |");
+            System.out.println("|---|---|---|---|---|");
+            Map<String, float[][]> byViews = new LinkedHashMap<>();
+            byViews.put("none (as trained)", pooled);
+            pooledViews.forEach((v, p) -> byViews.put(v.name().toLowerCase(Locale.ROOT) + " (" + v.count() + ")", p));
+            for (Map.Entry<String, float[][]> e : byViews.entrySet()) {
+                Metrics vm = Metrics.of(e.getValue(), truth, set.classes());
+                Interval[] vci = groupIntervals(set, e.getValue(), truth);
+                System.out.printf(Locale.ROOT, "| %s | %.3f [%.3f, %.3f] | %.3f [%.3f, %.3f] | %.3f [%.3f, %.3f] | %s |%n", e.getKey(),
+                        vm.accuracy(), vci[0].low(), vci[0].high(), vm.macroF1(), vci[1].low(), vci[1].high(), vm.auc(),
+                        vci[2].low(), vci[2].high(), confusion(e.getValue(), truth, set.classes().size()));
+            }
         }
         if (withBaselines) {
             System.out.printf(Locale.ROOT, "%nSame folds, same test crops, pooled (95 %% group-bootstrap intervals):%n%n");
