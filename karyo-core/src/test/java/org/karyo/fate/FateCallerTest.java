@@ -54,7 +54,8 @@ class FateCallerTest {
         pi[8] = 900; // a speck passing over an infected cell
         calls = new FateCaller(FIXED).call(List.of(TrackSeries.of(1, 0, 0, H, infected, pi)), Map.of());
         assertThat(calls.calls().get(0).fate()).isEqualTo(Fate.NONSPREADER);
-        FateCalls lax = new FateCaller(FIXED.withPersistence(1)).call(List.of(TrackSeries.of(1, 0, 0, H, infected, pi)), Map.of());
+        FateCalls lax = new FateCaller(FIXED.withPersistence(1))
+                .call(List.of(TrackSeries.of(1, 0, 0, H, infected, pi)), Map.of());
         assertThat(lax.calls().get(0).fate()).isEqualTo(Fate.SPREADER);
     }
 

@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.karyo.fate.StepSeries.CUTS_AT_100;
+import static org.karyo.fate.StepSeries.HOURS_PER_FRAME;
+import static org.karyo.fate.StepSeries.byId;
+import static org.karyo.fate.StepSeries.step;
 
 /**
  * A nonspreader is an infected cell seen not to lyse until the movie ends; an infected track that ends earlier, or
@@ -14,20 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * follow-up and left out of the spreader fraction, like a censored case.
  */
 class FollowUpTest {
-    private static final double H = 1.75;
-    private static final FateSettings FIXED = FateSettings.DEFAULTS.withThresholds(100, 100);
-
-    private static double[] step(int n, int on) {
-        double[] v = new double[n];
-        Arrays.fill(v, 20);
-        if (on >= 0) Arrays.fill(v, on, n, 400);
-        return v;
-    }
-
-    private static FateCall byId(FateCalls calls, int id) {
-        return calls.calls().stream().filter(c -> c.trackId() == id).findFirst().orElseThrow();
-    }
-
     @Test
     void sustainedOnsetIgnoresABriefExcursion() {
         double[] v = step(30, -1);
@@ -44,17 +34,19 @@ class FollowUpTest {
     void aTrackWithABriefReporterExcursionIsUninfected() {
         double[] rep = step(30, -1);
         Arrays.fill(rep, 10, 14, 900);
-        FateCalls calls = new FateCaller(FIXED).call(List.of(TrackSeries.of(1, 0, 0, H, rep, step(30, -1))), Map.of());
+        TrackSeries t = TrackSeries.of(1, 0, 0, HOURS_PER_FRAME, rep, step(30, -1));
+        FateCalls calls = new FateCaller(CUTS_AT_100).call(List.of(t), Map.of());
         assertThat(byId(calls, 1).fate()).isEqualTo(Fate.UNINFECTED);
     }
 
     @Test
     void anInfectedTrackEndingBeforeTheMovieIsLostNotANonspreader() {
+        // Track 1: infected, its track ends at frame 11 of 0..29.
         List<TrackSeries> t = List.of(
-                TrackSeries.of(1, 0, 0, H, step(12, 2), step(12, -1)),   // infected, track ends at frame 11 of 0..29
-                TrackSeries.of(2, 0, 0, H, step(30, 5), step(30, -1)),   // infected, followed to the end
-                TrackSeries.of(3, 0, 0, H, step(15, 3), step(15, 12)));  // infected, lysed, ends early: known
-        FateCalls calls = new FateCaller(FIXED).call(t, Map.of());
+                TrackSeries.of(1, 0, 0, HOURS_PER_FRAME, step(12, 2), step(12, -1)),
+                TrackSeries.of(2, 0, 0, HOURS_PER_FRAME, step(30, 5), step(30, -1)),   // infected, followed to the end
+                TrackSeries.of(3, 0, 0, HOURS_PER_FRAME, step(15, 3), step(15, 12)));  // infected, lysed, ends early: known
+        FateCalls calls = new FateCaller(CUTS_AT_100).call(t, Map.of());
         assertThat(byId(calls, 1).fate()).isEqualTo(Fate.NONSPREADER);
         assertThat(byId(calls, 1).lost()).isTrue();
         assertThat(byId(calls, 2).lost()).isFalse();
@@ -67,8 +59,8 @@ class FollowUpTest {
     void anInfectedTrackWhoseReporterGoesDarkAtTheEndIsLost() {
         double[] rep = step(30, 2);
         Arrays.fill(rep, 25, 30, 20); // the last five frames belong to an uninfected neighbour
-        List<TrackSeries> t = List.of(TrackSeries.of(1, 0, 0, H, rep, step(30, -1)));
-        FateCalls calls = new FateCaller(FIXED).call(t, Map.of());
+        List<TrackSeries> t = List.of(TrackSeries.of(1, 0, 0, HOURS_PER_FRAME, rep, step(30, -1)));
+        FateCalls calls = new FateCaller(CUTS_AT_100).call(t, Map.of());
         assertThat(byId(calls, 1).fate()).isEqualTo(Fate.NONSPREADER);
         assertThat(byId(calls, 1).lost()).isTrue();
         assertThat(FateCalls.spreaderCount(calls.calls())).containsExactly(0, 0);
@@ -77,13 +69,13 @@ class FollowUpTest {
     @Test
     void aDividedMotherIsLostOnlyWhenAllHerInfectedDaughtersAre() {
         List<TrackSeries> t = List.of(
-                TrackSeries.of(1, 0, 0, H, step(10, 3), step(10, -1)),
-                TrackSeries.of(2, 1, 10, H, step(20, 0), step(20, -1)),  // to the end (frame 29)
-                TrackSeries.of(3, 1, 10, H, step(8, 0), step(8, -1)),    // lost at frame 17
-                TrackSeries.of(4, 0, 0, H, step(10, 3), step(10, -1)),
-                TrackSeries.of(5, 4, 10, H, step(8, 0), step(8, -1)),
-                TrackSeries.of(6, 4, 10, H, step(6, 0), step(6, -1)));
-        FateCalls calls = new FateCaller(FIXED).call(t, Map.of());
+                TrackSeries.of(1, 0, 0, HOURS_PER_FRAME, step(10, 3), step(10, -1)),
+                TrackSeries.of(2, 1, 10, HOURS_PER_FRAME, step(20, 0), step(20, -1)),  // to the end (frame 29)
+                TrackSeries.of(3, 1, 10, HOURS_PER_FRAME, step(8, 0), step(8, -1)),    // lost at frame 17
+                TrackSeries.of(4, 0, 0, HOURS_PER_FRAME, step(10, 3), step(10, -1)),
+                TrackSeries.of(5, 4, 10, HOURS_PER_FRAME, step(8, 0), step(8, -1)),
+                TrackSeries.of(6, 4, 10, HOURS_PER_FRAME, step(6, 0), step(6, -1)));
+        FateCalls calls = new FateCaller(CUTS_AT_100).call(t, Map.of());
         assertThat(byId(calls, 1).lost()).isFalse();
         assertThat(byId(calls, 3).lost()).isTrue();
         assertThat(byId(calls, 4).lost()).isTrue();

@@ -2,11 +2,14 @@ package org.karyo.fate;
 
 import org.junit.jupiter.api.Test;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.karyo.fate.StepSeries.CUTS_AT_100;
+import static org.karyo.fate.StepSeries.HOURS_PER_FRAME;
+import static org.karyo.fate.StepSeries.byId;
+import static org.karyo.fate.StepSeries.step;
 
 /**
  * Tracker links the fate caller should not believe: they turn one tracking error into a miscounted cell (a lysed
@@ -14,36 +17,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  * uninfected neighbour makes the neighbour infected by inheritance).
  */
 class ParentLinkCheckTest {
-    private static final double H = 1.75;
-    private static final FateSettings FIXED = FateSettings.DEFAULTS.withThresholds(100, 100);
-
-    /** {@code n} values: 20 before frame {@code on}, 400 from it (-1 = never). */
-    private static double[] step(int n, int on) {
-        double[] v = new double[n];
-        Arrays.fill(v, 20);
-        if (on >= 0) Arrays.fill(v, on, n, 400);
-        return v;
-    }
-
-    private static FateCall byId(FateCalls calls, int id) {
-        return calls.calls().stream().filter(c -> c.trackId() == id).findFirst().orElseThrow();
-    }
-
     @Test
     void aLysedCellsTrackLinkedOnToALiveNeighbourCountsAsOneSpreader() {
         // Track 1: infected from frame 2, lysed at frame 10, last seen at 11; after a gap the tracker links it to
         // track 2, a live uninfected neighbour (no reporter, no PI).
         List<TrackSeries> t = List.of(
-                TrackSeries.of(1, 0, 0, H, step(12, 2), step(12, 10)),
-                TrackSeries.of(2, 1, 13, H, step(20, -1), step(20, -1)));
-        FateCalls calls = new FateCaller(FIXED).call(t, Map.of());
+                TrackSeries.of(1, 0, 0, HOURS_PER_FRAME, step(12, 2), step(12, 10)),
+                TrackSeries.of(2, 1, 13, HOURS_PER_FRAME, step(20, -1), step(20, -1)));
+        FateCalls calls = new FateCaller(CUTS_AT_100).call(t, Map.of());
         assertThat(byId(calls, 2).parentLink()).isEqualTo(ParentLink.AFTER_LYSIS);
         assertThat(byId(calls, 2).fate()).isEqualTo(Fate.UNINFECTED);
         assertThat(byId(calls, 1).fate()).isEqualTo(Fate.SPREADER);
         assertThat(FateCalls.spreaderCount(calls.calls())).containsExactly(1, 1);
 
         // Believed, the link hides the lysed cell behind a child whose lineage is mostly dark: it drops out of the count.
-        FateCalls believed = new FateCaller(FIXED.withParentLinksChecked(false)).call(t, Map.of());
+        FateCalls believed = new FateCaller(CUTS_AT_100.withParentLinksChecked(false)).call(t, Map.of());
         assertThat(byId(believed, 2).fate()).isEqualTo(Fate.UNINFECTED);
         assertThat(FateCalls.spreaderCount(believed.calls())).containsExactly(0, 0);
     }
@@ -51,9 +39,9 @@ class ParentLinkCheckTest {
     @Test
     void theRemainsOfALysedCellStillPositiveForPiAreItsContinuation() {
         List<TrackSeries> t = List.of(
-                TrackSeries.of(1, 0, 0, H, step(12, 2), step(12, 10)),
-                TrackSeries.of(2, 1, 13, H, step(6, 0), step(6, 0)));
-        FateCalls calls = new FateCaller(FIXED).call(t, Map.of());
+                TrackSeries.of(1, 0, 0, HOURS_PER_FRAME, step(12, 2), step(12, 10)),
+                TrackSeries.of(2, 1, 13, HOURS_PER_FRAME, step(6, 0), step(6, 0)));
+        FateCalls calls = new FateCaller(CUTS_AT_100).call(t, Map.of());
         assertThat(byId(calls, 2).parentLink()).isEqualTo(ParentLink.TRUSTED);
         assertThat(FateCalls.spreaderCount(calls.calls())).containsExactly(1, 1);
     }
@@ -63,10 +51,10 @@ class ParentLinkCheckTest {
         // Infected track 1 ends; the tracker continues it with track 2 (gap) whose own reporter never shows:
         // infection does not fade, so 2 is another cell.
         List<TrackSeries> t = List.of(
-                TrackSeries.of(1, 0, 0, H, step(12, 2), step(12, -1)),
-                TrackSeries.of(2, 1, 13, H, step(20, -1), step(20, -1)),
-                TrackSeries.of(3, 0, 0, H, step(33, -1), step(33, -1)));
-        FateCalls calls = new FateCaller(FIXED).call(t, Map.of());
+                TrackSeries.of(1, 0, 0, HOURS_PER_FRAME, step(12, 2), step(12, -1)),
+                TrackSeries.of(2, 1, 13, HOURS_PER_FRAME, step(20, -1), step(20, -1)),
+                TrackSeries.of(3, 0, 0, HOURS_PER_FRAME, step(33, -1), step(33, -1)));
+        FateCalls calls = new FateCaller(CUTS_AT_100).call(t, Map.of());
         assertThat(byId(calls, 2).parentLink()).isEqualTo(ParentLink.REPORTER_LOST);
         assertThat(byId(calls, 2).fate()).isEqualTo(Fate.UNINFECTED);
         assertThat(byId(calls, 2).parent()).isEqualTo(1);
@@ -76,7 +64,7 @@ class ParentLinkCheckTest {
         assertThat(byId(calls, 1).lost()).isTrue();
         assertThat(FateCalls.spreaderCount(calls.calls())).containsExactly(0, 0);
 
-        FateCalls believed = new FateCaller(FIXED.withParentLinksChecked(false)).call(t, Map.of());
+        FateCalls believed = new FateCaller(CUTS_AT_100.withParentLinksChecked(false)).call(t, Map.of());
         assertThat(byId(believed, 2).parentLink()).isEqualTo(ParentLink.TRUSTED);
         assertThat(FateCalls.spreaderCount(believed.calls())).containsExactly(0, 0);
     }
@@ -84,12 +72,12 @@ class ParentLinkCheckTest {
     @Test
     void anInfectedCellFollowedAcrossAGapToItsLysisIsOneSpreader() {
         List<TrackSeries> t = List.of(
-                TrackSeries.of(1, 0, 0, H, step(12, 2), step(12, -1)),
-                TrackSeries.of(2, 1, 14, H, step(10, 0), step(10, 5)));
-        FateCalls calls = new FateCaller(FIXED).call(t, Map.of());
+                TrackSeries.of(1, 0, 0, HOURS_PER_FRAME, step(12, 2), step(12, -1)),
+                TrackSeries.of(2, 1, 14, HOURS_PER_FRAME, step(10, 0), step(10, 5)));
+        FateCalls calls = new FateCaller(CUTS_AT_100).call(t, Map.of());
         assertThat(byId(calls, 2).parentLink()).isEqualTo(ParentLink.TRUSTED);
         assertThat(byId(calls, 2).fate()).isEqualTo(Fate.SPREADER);
-        assertThat(byId(calls, 2).infectionHours()).isEqualTo(2 * H);
+        assertThat(byId(calls, 2).infectionHours()).isEqualTo(2 * HOURS_PER_FRAME);
         assertThat(FateCalls.spreaderCount(calls.calls())).containsExactly(1, 1);
     }
 
@@ -97,10 +85,10 @@ class ParentLinkCheckTest {
     void daughtersOfAnInfectedMotherWhoKeepTheReporterAreStillHerDaughters() {
         // One daughter keeps the reporter, the other does not (a mis-assigned neighbour): only the first inherits.
         List<TrackSeries> t = List.of(
-                TrackSeries.of(1, 0, 0, H, step(10, 3), step(10, -1)),
-                TrackSeries.of(2, 1, 10, H, step(10, 0), step(10, -1)),
-                TrackSeries.of(3, 1, 10, H, step(10, -1), step(10, -1)));
-        FateCalls calls = new FateCaller(FIXED).call(t, Map.of());
+                TrackSeries.of(1, 0, 0, HOURS_PER_FRAME, step(10, 3), step(10, -1)),
+                TrackSeries.of(2, 1, 10, HOURS_PER_FRAME, step(10, 0), step(10, -1)),
+                TrackSeries.of(3, 1, 10, HOURS_PER_FRAME, step(10, -1), step(10, -1)));
+        FateCalls calls = new FateCaller(CUTS_AT_100).call(t, Map.of());
         assertThat(byId(calls, 2).parentLink()).isEqualTo(ParentLink.TRUSTED);
         assertThat(byId(calls, 2).inherited()).isTrue();
         assertThat(byId(calls, 3).parentLink()).isEqualTo(ParentLink.REPORTER_LOST);
@@ -111,10 +99,10 @@ class ParentLinkCheckTest {
     @Test
     void linksFromUninfectedParentsAreNeverDoubted() {
         List<TrackSeries> t = List.of(
-                TrackSeries.of(1, 0, 0, H, step(10, -1), step(10, -1)),
-                TrackSeries.of(2, 1, 10, H, step(10, -1), step(10, -1)),
-                TrackSeries.of(3, 1, 10, H, step(10, 4), step(10, -1)));
-        FateCalls calls = new FateCaller(FIXED).call(t, Map.of());
+                TrackSeries.of(1, 0, 0, HOURS_PER_FRAME, step(10, -1), step(10, -1)),
+                TrackSeries.of(2, 1, 10, HOURS_PER_FRAME, step(10, -1), step(10, -1)),
+                TrackSeries.of(3, 1, 10, HOURS_PER_FRAME, step(10, 4), step(10, -1)));
+        FateCalls calls = new FateCaller(CUTS_AT_100).call(t, Map.of());
         assertThat(calls.calls()).allSatisfy(c -> assertThat(c.parentLink()).isEqualTo(ParentLink.TRUSTED));
         assertThat(byId(calls, 3).fate()).isEqualTo(Fate.NONSPREADER);
     }
