@@ -24,8 +24,13 @@ final class NucleusFinder implements AutoCloseable {
 
     /** @param model a segmenter model file, or null for the classical segmenter with {@code settings} */
     NucleusFinder(SegmentationSettings settings, Path model) throws KaryoInputException {
+        this(settings, model, null);
+    }
+
+    /** @param neck overrides the learned model's neck ratio (null: the model's own) */
+    NucleusFinder(SegmentationSettings settings, Path model, Double neck) throws KaryoInputException {
         this.segmenter = model == null ? new NucleusSegmenter(settings) : null;
-        this.learned = model == null ? null : LearnedNucleusSegmenter.load(model);
+        this.learned = model == null ? null : LearnedNucleusSegmenter.load(model, neck);
     }
 
     LabelImage find(Plane dna) {

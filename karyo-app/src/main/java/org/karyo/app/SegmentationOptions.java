@@ -52,12 +52,18 @@ final class SegmentationOptions {
             "above are then ignored): it tells touching nuclei apart where a threshold cannot (docs/segmentation.md)."})
     java.nio.file.Path segmenter;
 
+    @Option(names = "--neck", paramLabel = "F", description = {
+            "With --segmenter: split joined nucleus interiors where they narrow to F of their width (0 = never; default:",
+            "the model's, 0.55). Lower splits less (large irregular nuclei), higher splits more (crowded small nuclei)."})
+    Double neck;
+
     /** The classical segmenter with these options, or the learned one given by --segmenter. */
     NucleusFinder finder() throws KaryoInputException {
-        return new NucleusFinder(toSettings(), segmenter);
+        return new NucleusFinder(toSettings(), segmenter, neck);
     }
 
     SegmentationSettings toSettings() throws KaryoInputException {
+        if (neck != null && segmenter == null) throw new KaryoInputException(null, "--neck needs --segmenter");
         ThresholdMethod m;
         double fixed = Double.NaN;
         switch (threshold.toLowerCase(Locale.ROOT)) {

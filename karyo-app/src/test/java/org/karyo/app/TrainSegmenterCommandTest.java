@@ -71,4 +71,26 @@ class TrainSegmenterCommandTest {
         assertThat(narrow.err()).contains("at least 16");
         assertThat(tmp.resolve("x.segmenter")).doesNotExist();
     }
+
+    @Test
+    void theNeckRatioCanBeChosenPerRun() throws Exception {
+        Path frame = sim.resolve("TimePoint_6").toFile().listFiles((d, n) -> n.endsWith("_w1.tif"))[0].toPath();
+        java.util.Map<String, Integer> found = new java.util.HashMap<>();
+        for (String neck : java.util.List.of("0", "0.95")) {
+            Path out = tmp.resolve("seg-neck-" + neck);
+            CliRun r = CliRun.of("segment", frame.toString(), "--out", out.toString(), "--segmenter", model.toString(),
+                    "--neck", neck, "--no-progress");
+            assertThat(r.exit()).as(r.err()).isZero();
+            found.put(neck, Files.readAllLines(out.resolve(frame.getFileName().toString().replace(".tif", ".nuclei.csv"))).size());
+        }
+        assertThat(found.get("0.95")).as("splitting at nearly every pass finds more objects than never splitting")
+                .isGreaterThan(found.get("0"));
+        CliRun tooWide = CliRun.of("segment", frame.toString(), "--out", tmp.resolve("seg-neck-bad").toString(), "--segmenter",
+                model.toString(), "--neck", "1.5");
+        assertThat(tooWide.exit()).isEqualTo(Karyo.EXIT_BAD_INPUT);
+        assertThat(tooWide.err()).contains("nuclei.segmenter", "neck ratio").doesNotContain("\tat ");
+        CliRun alone = CliRun.of("segment", frame.toString(), "--out", tmp.resolve("seg-neck-alone").toString(), "--neck", "0.5");
+        assertThat(alone.exit()).isEqualTo(Karyo.EXIT_BAD_INPUT);
+        assertThat(alone.err()).contains("--neck needs --segmenter");
+    }
 }

@@ -135,6 +135,14 @@ public final class LearnedNucleusSegmenter implements AutoCloseable {
     }
 
     public static LearnedNucleusSegmenter load(Path file) throws KaryoInputException {
+        return load(file, null);
+    }
+
+    /** @param neck replaces the model's neck ratio for splitting joined interiors (0 = no splitting); null keeps it */
+    public static LearnedNucleusSegmenter load(Path file, Double neck) throws KaryoInputException {
+        if (neck != null && !(neck >= 0 && neck < 1)) {
+            throw new KaryoInputException(file, "neck ratio must be at least 0 and below 1, not " + neck);
+        }
         if (!Files.isRegularFile(file)) {
             throw new KaryoInputException(file, "segmenter model not found");
         }
@@ -151,6 +159,7 @@ public final class LearnedNucleusSegmenter implements AutoCloseable {
                     com.google.gson.JsonObject.class);
             // Written before interiors were split at necks: give it the split, which only reads the maps differently.
             if (!json.has("neck")) json.addProperty("neck", DEFAULT_NECK);
+            if (neck != null) json.addProperty("neck", neck);
             Settings s = GSON.fromJson(json, Settings.class);
             return new LearnedNucleusSegmenter(PixelClassifier.read(in), s);
         } catch (IOException | RuntimeException e) {
