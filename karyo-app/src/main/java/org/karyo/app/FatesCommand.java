@@ -30,8 +30,9 @@ import java.util.concurrent.Callable;
         description = {
                 "Call each track's fate from its reporter and propidium iodide (PI) series in tracks.csv.",
                 "Infection = reporter onset, lysis = PI onset: the first frame of a run of --persistence consecutive frames",
-                "above the cut (found on all track-frame values, Otsu on log values by default, or given). spreader =",
-                "infected and later lysed; nonspreader = infected and intact until its track ends; uninfected otherwise.",
+                "above the cut (found on all track-frame values, Otsu on log values by default, or given); a reporter",
+                "onset must last (above the cut in at least half of the later frames). spreader = infected and later",
+                "lysed; nonspreader = infected and intact until the movie ends; uninfected otherwise.",
                 "A daughter inherits its mother's reporter history (a cell infected before dividing has both daughters",
                 "infected at the mother's onset); an infected mother that divided is a spreader if any descendant lysed.",
                 "Each TRACKS folder is one field (well); all are called with the same cuts. Writes into --out:",
@@ -43,7 +44,7 @@ import java.util.concurrent.Callable;
                 "              --truth the confusion matrix and onset-time errors in hours",
                 "The spreader fraction counts cells: an infected mother that divided counts through her daughters only,",
                 "and infected cells lost to follow-up (track ended early, or reporter dark at its end: the tracker moved",
-                "to another nucleus) are left out, as are they from fate-crops, fate-history and timecourse."})
+                "to another nucleus) are left out; fate-crops, fate-history and timecourse skip them too."})
 final class FatesCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "TRACKS", description = "Folders holding tracks.csv (or the files), one per field.")
     List<Path> tracks;
