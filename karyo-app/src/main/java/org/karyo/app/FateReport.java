@@ -25,6 +25,7 @@ import java.util.Map;
 final class FateReport {
     static final String CSV = "fates.csv";
     static final String JSON = "fates.json";
+    static final String WELLS = "wells.csv";
     static final String[] HEADER = {"well", "track_id", "parent", "fate", "infection_hours", "lysis_hours", "frames", "root",
             "first_frame", "last_frame", "called_fate", "source", "inherited", "followed_hours",
             "true_fate", "true_infection_hours", "true_lysis_hours", "parent_link", "lost"};
@@ -57,6 +58,18 @@ final class FateReport {
                             c.followedHours(), tf == null ? null : tf.fate().csv(), tf == null ? Double.NaN : tf.infectionHours(),
                             tf == null ? Double.NaN : tf.lysisHours(), c.parentLink().csv(), c.lost() ? 1 : 0);
                 }
+            }
+            csv.commit();
+        }
+        try (CsvStream csv = new CsvStream(out.resolve(WELLS), "well", "tracks", "spreader_cells", "infected_cells",
+                "spreader_fraction", "lost_to_follow_up", "links_doubted", "true_spreader_fraction")) {
+            for (Map.Entry<String, FateCalls> e : wells.entrySet()) {
+                List<FateCall> calls = e.getValue().calls();
+                int[] k = FateCalls.spreaderCount(calls);
+                csv.row(e.getKey(), calls.size(), k[0], k[1], FateCalls.spreaderFraction(calls),
+                        calls.stream().filter(FateCall::lost).count(),
+                        calls.stream().filter(c -> c.parentLink() != ParentLink.TRUSTED).count(),
+                        truth.containsKey(e.getKey()) ? trueSpreaderFraction(e.getKey()) : Double.NaN);
             }
             csv.commit();
         }

@@ -42,6 +42,8 @@ import java.util.concurrent.Callable;
                 "              lost (1: infected, not seen to lyse, not followed to the movie's end: fate unknown)",
                 "  fates.json  cuts, counts, spreader fraction (spreaders / infected cells) overall and per well, and with",
                 "              --truth the confusion matrix and onset-time errors in hours",
+                "  wells.csv   per well: tracks, spreader and infected cells, spreader fraction, lost, doubted links",
+                "              (+ the true fraction with --truth), for a spreadsheet",
                 "The spreader fraction counts cells: an infected mother that divided counts through her daughters only,",
                 "and infected cells lost to follow-up (track ended early, or reporter dark at its end: the tracker moved",
                 "to another nucleus) are left out; fate-crops, fate-history and timecourse skip them too."})

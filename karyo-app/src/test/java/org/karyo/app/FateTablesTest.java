@@ -77,6 +77,9 @@ class FateTablesTest {
                 .containsExactly("1:spreader::0", "2:uninfected:after_lysis:0", "3:nonspreader::0", "4:nonspreader::1");
         assertThat(Files.readString(out.resolve("fates.json"))).contains("\"lost_to_follow_up\": 1", "\"links_doubted_after_lysis\": 1");
         assertThat(FatesTable.read(out.resolve("fates.csv"), null)).containsOnlyKeys(1, 2, 3);
+        assertThat(Files.readAllLines(out.resolve("wells.csv"))).containsExactly(
+                "well,tracks,spreader_cells,infected_cells,spreader_fraction,lost_to_follow_up,links_doubted,true_spreader_fraction",
+                "W1,4,1,2,0.5000,1,1,");
 
         Path trusting = tmp.resolve("fates-trusting");
         r = CliRun.of("fates", tracks.toString(), "--out", trusting.toString(), "--reporter-threshold", "500", "--pi-threshold", "500",
