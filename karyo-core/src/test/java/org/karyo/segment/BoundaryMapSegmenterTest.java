@@ -70,26 +70,29 @@ class BoundaryMapSegmenterTest {
                 .hasMessageContaining("40 x 20");
     }
 
-    @Test
-    void interiorsJoinedByANeckAreSplitWhenAsked() {
-        // Two discs of radius 7 whose interiors the classifier joined by a 3-px-wide bridge; background elsewhere.
-        int w = 48;
-        int h = 24;
+    /** Maps of a confident classifier: interior 0.9 where {@code inside} holds, background elsewhere. {bg, in}. */
+    private static float[][] interiorWhere(int w, int h, java.util.function.BiPredicate<Integer, Integer> inside) {
         float[] bg = new float[w * h];
         float[] in = new float[w * h];
-        java.util.Arrays.fill(bg, 1f);
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
-                boolean disc = Math.hypot(x - 14, y - 12) <= 7 || Math.hypot(x - 33, y - 12) <= 7;
-                boolean bridge = x >= 14 && x <= 33 && Math.abs(y - 12) <= 1;
-                if (disc || bridge) {
-                    in[y * w + x] = 0.9f;
-                    bg[y * w + x] = 0f;
-                }
+                boolean on = inside.test(x, y);
+                in[y * w + x] = on ? 0.9f : 0f;
+                bg[y * w + x] = on ? 0f : 1f;
             }
         }
-        assertThat(new BoundaryMapSegmenter(0.5, 2, 4, 0).segment(bg, in, w, h).count()).isEqualTo(1);
-        LabelImage split = new BoundaryMapSegmenter(0.5, 2, 4, 0, 0.5).segment(bg, in, w, h);
+        return new float[][] {bg, in};
+    }
+
+    @Test
+    void interiorsJoinedByANeckAreSplitWhenAsked() {
+        // Two discs of radius 7 whose interiors the classifier joined by a 3-px-wide bridge.
+        int w = 48;
+        int h = 24;
+        float[][] m = interiorWhere(w, h, (x, y) -> Math.hypot(x - 14, y - 12) <= 7 || Math.hypot(x - 33, y - 12) <= 7
+                || (x >= 14 && x <= 33 && Math.abs(y - 12) <= 1));
+        assertThat(new BoundaryMapSegmenter(0.5, 2, 4, 0).segment(m[0], m[1], w, h).count()).isEqualTo(1);
+        LabelImage split = new BoundaryMapSegmenter(0.5, 2, 4, 0, 0.5).segment(m[0], m[1], w, h);
         assertThat(split.count()).isEqualTo(2);
         assertThat(split.labels()[12 * w + 14]).isNotEqualTo(split.labels()[12 * w + 33]);
     }
@@ -99,19 +102,10 @@ class BoundaryMapSegmenterTest {
         // A 30x14 rounded rectangle (a big nucleus at high magnification) and an L-shaped blob: no necks.
         int w = 60;
         int h = 40;
-        float[] bg = new float[w * h];
-        float[] in = new float[w * h];
-        java.util.Arrays.fill(bg, 1f);
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                boolean rect = x >= 3 && x < 33 && y >= 3 && y < 17 && Math.hypot(Math.max(0, Math.abs(x - 17.5) - 8), Math.max(0, Math.abs(y - 9.5) - 1)) <= 6.5;
-                boolean ell = (x >= 38 && x < 50 && y >= 5 && y < 35) || (x >= 38 && x < 58 && y >= 24 && y < 35);
-                if (rect || ell) {
-                    in[y * w + x] = 0.9f;
-                    bg[y * w + x] = 0f;
-                }
-            }
-        }
-        assertThat(new BoundaryMapSegmenter(0.5, 2, 4, 0, 0.5).segment(bg, in, w, h).count()).isEqualTo(2);
+        float[][] m = interiorWhere(w, h, (x, y) ->
+                (x >= 3 && x < 33 && y >= 3 && y < 17
+                        && Math.hypot(Math.max(0, Math.abs(x - 17.5) - 8), Math.max(0, Math.abs(y - 9.5) - 1)) <= 6.5)
+                || (x >= 38 && x < 50 && y >= 5 && y < 35) || (x >= 38 && x < 58 && y >= 24 && y < 35));
+        assertThat(new BoundaryMapSegmenter(0.5, 2, 4, 0, 0.5).segment(m[0], m[1], w, h).count()).isEqualTo(2);
     }
 }
