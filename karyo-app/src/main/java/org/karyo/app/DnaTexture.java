@@ -19,4 +19,16 @@ final class DnaTexture {
         ChannelStats s = m.channels().get("dna");
         return s == null ? Double.NaN : s.rimCentreRatio();
     }
+
+    /** 90th percentile over median: how bright the brightest tenth is (replication compartments, condensed chromatin). */
+    static double p90Ratio(NucleusMeasurement m) {
+        ChannelStats s = m.channels().get("dna");
+        return s == null || !(s.median() > 0) ? Double.NaN : s.p90() / s.median();
+    }
+
+    /** Share of the nucleus in bright foci (at least 1.5 times its median): AdV compartments grow in number and size. */
+    static double brightFraction(NucleusMeasurement m) {
+        ChannelStats s = m.channels().get("dna");
+        return s == null ? Double.NaN : s.brightFraction();
+    }
 }

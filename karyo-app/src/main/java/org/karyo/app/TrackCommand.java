@@ -45,7 +45,7 @@ import java.util.concurrent.Callable;
                 "Each frame is segmented (or its labels read from --labels), nuclei are linked to the previous frames by optimal",
                 "assignment on displacement, area, brightness and shape, gaps of up to --max-gap frames are closed, and divisions",
                 "start two daughter tracks. Writes into --out:",
-                "  tracks.csv      track_id,parent,frame,hours,nucleus_id,x,y,area,dna_mean,reporter_mean,pi_mean,dna_cv,dna_rim_ratio",
+                "  tracks.csv      track_id,parent,frame,hours,nucleus_id,x,y,area,dna_mean,reporter_mean,pi_mean,dna_cv,dna_rim_ratio,dna_p90_ratio,dna_bright_fraction",
                 "                  (one row per track per frame; frame 0-based; x = column, y = row; parent 0 = none;",
                 "                  reporter/pi empty when not given)",
                 "  maskNNN.tif     16-bit label images, label = track id",
@@ -191,7 +191,8 @@ final class TrackCommand implements Callable<Integer> {
             NucleusMeasurement m = texture.get(linked.trackId(i));
             csv.row(linked.trackId(i), linked.parent(i), t, t * interval, d.label(), d.x(), d.y(), d.area(),
                     d.mean(0), d.mean(1), d.mean(2), m == null ? Double.NaN : DnaTexture.cv(m),
-                    m == null ? Double.NaN : DnaTexture.rim(m));
+                    m == null ? Double.NaN : DnaTexture.rim(m), m == null ? Double.NaN : DnaTexture.p90Ratio(m),
+                    m == null ? Double.NaN : DnaTexture.brightFraction(m));
         }
     }
 

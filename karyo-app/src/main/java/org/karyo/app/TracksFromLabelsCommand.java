@@ -27,7 +27,7 @@ import java.util.concurrent.Callable;
                 "MOVIE is a folder of TimePoint_<n>/<plate>_<well>_s<site>_w<c>.tif images (frame f = TimePoint_<f+1>);",
                 "--labels holds maskNNN.tif or man_trackNNN.tif (NNN = 0-based frame) and, for lineage, res_track.txt or",
                 "man_track.txt ('L B E P', P = parent track, 0 = none). Writes into --out:",
-                "  tracks.csv     track_id,parent,frame,hours,nucleus_id,x,y,area,dna_mean,reporter_mean,pi_mean,dna_cv,dna_rim_ratio",
+                "  tracks.csv     track_id,parent,frame,hours,nucleus_id,x,y,area,dna_mean,reporter_mean,pi_mean,dna_cv,dna_rim_ratio,dna_p90_ratio,dna_bright_fraction",
                 "  res_track.txt  'L B E P' per track (first and last frame seen, parent)"})
 final class TracksFromLabelsCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "MOVIE", description = "Folder of TimePoint_<n> frames.")
@@ -82,7 +82,8 @@ final class TracksFromLabelsCommand implements Callable<Integer> {
                 for (NucleusMeasurement m : measurer.measure(lab, channels)) {
                     int id = m.id();
                     csv.row(id, series.parent(id), f, f * interval, id, m.shape().x(), m.shape().y(), m.shape().area(),
-                            mean(m, "dna"), mean(m, "reporter"), mean(m, "pi"), DnaTexture.cv(m), DnaTexture.rim(m));
+                            mean(m, "dna"), mean(m, "reporter"), mean(m, "pi"), DnaTexture.cv(m), DnaTexture.rim(m),
+                            DnaTexture.p90Ratio(m), DnaTexture.brightFraction(m));
                     span.merge(id, new int[] {f, f}, (a, b) -> new int[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
                 }
                 bar.step();

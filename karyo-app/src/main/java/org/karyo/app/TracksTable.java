@@ -23,10 +23,11 @@ final class TracksTable {
             "reporter_mean", "pi_mean"};
     /**
      * Columns Karyo writes: the required ones, then the Hoechst texture inside the nucleus (standard deviation / mean,
-     * and rim mean / centre mean), which older tables lack and readers treat as unknown.
+     * rim mean / centre mean, 90th percentile / median, share of pixels in bright foci), which older tables lack and
+     * readers treat as unknown.
      */
     static final String[] HEADER = {"track_id", "parent", "frame", "hours", "nucleus_id", "x", "y", "area", "dna_mean",
-            "reporter_mean", "pi_mean", "dna_cv", "dna_rim_ratio"};
+            "reporter_mean", "pi_mean", "dna_cv", "dna_rim_ratio", "dna_p90_ratio", "dna_bright_fraction"};
 
     private TracksTable() {
     }
@@ -42,7 +43,7 @@ final class TracksTable {
 
     /** The per-frame rows of one track, as read. */
     record Row(int frame, double hours, int nucleusId, double x, double y, double area, double dna, double reporter, double pi,
-               double dnaCv, double dnaRim) {
+               double dnaCv, double dnaRim, double dnaP90Ratio, double dnaBright) {
     }
 
     /** Tracks with their rows, by track id. */
@@ -70,7 +71,8 @@ final class TracksTable {
                 rows.computeIfAbsent(id, k -> new ArrayList<>()).add(new Row(Integer.parseInt(r.get("frame").strip()),
                         num(r.get("hours")), r.get("nucleus_id").isBlank() ? 0 : Integer.parseInt(r.get("nucleus_id").strip()),
                         num(r.get("x")), num(r.get("y")), num(r.get("area")), num(r.get("dna_mean")),
-                        num(r.get("reporter_mean")), num(r.get("pi_mean")), num(r.get("dna_cv")), num(r.get("dna_rim_ratio"))));
+                        num(r.get("reporter_mean")), num(r.get("pi_mean")), num(r.get("dna_cv")), num(r.get("dna_rim_ratio")),
+                        num(r.get("dna_p90_ratio")), num(r.get("dna_bright_fraction"))));
             } catch (NumberFormatException e) {
                 throw new KaryoInputException(file, "line " + line + ": not a number (" + e.getMessage() + ")");
             }

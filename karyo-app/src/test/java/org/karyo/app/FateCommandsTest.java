@@ -38,7 +38,7 @@ class FateCommandsTest {
     @Test
     void tracksTableFollowsTheTrackerContract() throws IOException {
         List<String> lines = Files.readAllLines(tracks.resolve("tracks.csv"));
-        assertThat(lines.get(0)).isEqualTo("track_id,parent,frame,hours,nucleus_id,x,y,area,dna_mean,reporter_mean,pi_mean,dna_cv,dna_rim_ratio");
+        assertThat(lines.get(0)).isEqualTo("track_id,parent,frame,hours,nucleus_id,x,y,area,dna_mean,reporter_mean,pi_mean,dna_cv,dna_rim_ratio,dna_p90_ratio,dna_bright_fraction");
         assertThat(lines).hasSizeGreaterThan(100);
         String[] row = lines.get(1).split(",", -1);
         assertThat(Double.parseDouble(row[11])).as("dna_cv").isBetween(0.0, 2.0);

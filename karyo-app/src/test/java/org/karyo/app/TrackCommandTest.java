@@ -32,13 +32,15 @@ class TrackCommandTest {
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("TRA ").contains("DET ").contains("SEG ");
         List<String> csv = Files.readAllLines(out.resolve("tracks.csv"));
-        assertThat(csv.get(0)).isEqualTo("track_id,parent,frame,hours,nucleus_id,x,y,area,dna_mean,reporter_mean,pi_mean,dna_cv,dna_rim_ratio");
+        assertThat(csv.get(0)).isEqualTo("track_id,parent,frame,hours,nucleus_id,x,y,area,dna_mean,reporter_mean,pi_mean,dna_cv,dna_rim_ratio,dna_p90_ratio,dna_bright_fraction");
         String[] first = csv.get(1).split(",", -1);
-        assertThat(first).hasSize(13);
+        assertThat(first).hasSize(15);
         assertThat(first[2]).isEqualTo("0");
         assertThat(first[9]).isNotEmpty();
         assertThat(first[10]).isNotEmpty();
         assertThat(Double.parseDouble(first[11])).as("dna_cv").isBetween(0.0, 2.0);
+        assertThat(Double.parseDouble(first[13])).as("dna_p90_ratio").isBetween(1.0, 5.0);
+        assertThat(Double.parseDouble(first[14])).as("dna_bright_fraction").isBetween(0.0, 1.0);
         assertThat(csv.get(csv.size() - 1).split(",", -1)[3]).isEqualTo("12.2500"); // frame 7 x 1.75 h
         for (int t = 0; t < 8; t++) assertThat(out.resolve(String.format("mask%03d.tif", t))).isRegularFile();
         List<String> tracks = Files.readAllLines(out.resolve("res_track.txt"));

@@ -113,8 +113,31 @@ public final class NucleusMeasurer {
                 double centreMean = centreSum / centreN;
                 ratio = centreMean == 0 ? Double.NaN : (rimSum / rimN) / centreMean;
             }
-            out[id] = new ChannelStats(mean, median, Math.sqrt(var), values[0], values[count - 1], sum, ratio);
+            out[id] = new ChannelStats(mean, median, Math.sqrt(var), values[0], values[count - 1], sum, ratio,
+                    percentile(values, count, 0.9), brightFraction(values, count, median));
         }
         return out;
+    }
+
+    /** Linear interpolation between the closest ranks of the first {@code count} sorted values. */
+    static double percentile(float[] sorted, int count, double q) {
+        double rank = q * (count - 1);
+        int below = (int) rank;
+        int above = Math.min(count - 1, below + 1);
+        return sorted[below] + (rank - below) * ((double) sorted[above] - sorted[below]);
+    }
+
+    /** Share of the first {@code count} sorted values at or above {@link ChannelStats#BRIGHT_FACTOR} times the median. */
+    static double brightFraction(float[] sorted, int count, double median) {
+        if (!(median > 0)) return 0;
+        double cut = ChannelStats.BRIGHT_FACTOR * median;
+        int lo = 0;
+        int hi = count;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < cut) lo = mid + 1;
+            else hi = mid;
+        }
+        return (double) (count - lo) / count;
     }
 }

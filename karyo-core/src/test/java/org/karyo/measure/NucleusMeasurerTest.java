@@ -94,6 +94,26 @@ class NucleusMeasurerTest {
     }
 
     @Test
+    void brightFociAreCountedAgainstTheNucleusMedian() {
+        // 20 pixels: 14 at 100, 3 at 150 (exactly 1.5 x the median: counted), 3 at 149 (not counted).
+        int w = 20;
+        int[] lab = new int[w];
+        float[] px = new float[w];
+        for (int i = 0; i < w; i++) {
+            lab[i] = 1;
+            px[i] = i < 14 ? 100 : i < 17 ? 150 : 149;
+        }
+        ChannelStats s = measurer.measure(new LabelImage(w, 1, lab, 1), Map.of("dna", Plane.of(w, 1, px))).get(0).channel("dna");
+        assertThat(s.median()).isEqualTo(100);
+        assertThat(s.brightFraction()).isCloseTo(3.0 / 20, within(1e-12));
+        // Sorted: 14 x 100, 3 x 149, 3 x 150; rank 0.9 * 19 = 17.1 lies between 149 (index 16) and 150 (index 17).
+        assertThat(s.p90()).isCloseTo(150, within(1e-9));
+        float[] dark = new float[w];
+        ChannelStats d = measurer.measure(new LabelImage(w, 1, lab, 1), Map.of("dna", Plane.of(w, 1, dark))).get(0).channel("dna");
+        assertThat(d.brightFraction()).as("a black nucleus has no foci").isZero();
+    }
+
+    @Test
     void rimCentreRatioSeesChromatinPushedToTheRim() {
         int w = 80;
         int[] lab = ellipse(w, w, 40, 40, 25, 18, 1, new int[w * w]);
