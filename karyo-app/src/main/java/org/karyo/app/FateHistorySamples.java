@@ -25,9 +25,10 @@ final class FateHistorySamples {
      * @param hpi               hours since infection (reporter onset)
      * @param hoursBeforeLysis  for spreaders, hours until lysis; NaN otherwise
      * @param features          {@link FateHistory#NAMES} at this moment
+     * @param followedHours     hours from infection to the last frame the cell was seen (NaN if fates.csv does not say)
      */
     record Sample(String well, int trackId, int root, int frame, double hours, Fate fate, double hpi,
-                  double hoursBeforeLysis, double[] features) {
+                  double hoursBeforeLysis, double[] features, double followedHours) {
     }
 
     private FateHistorySamples() {
@@ -50,7 +51,7 @@ final class FateHistorySamples {
                 int at = history.indexAt(s.hours()[i], 1e-6);
                 double before = c.fate() == Fate.SPREADER ? c.lysisHours() - s.hours()[i] : Double.NaN;
                 out.add(new Sample(well, s.trackId(), c.root(), s.frames()[i], s.hours()[i], c.fate(), hpi, before,
-                        history.at(at, c.infectionHours())));
+                        history.at(at, c.infectionHours()), c.followedHours()));
             }
         }
         return out;
@@ -58,7 +59,7 @@ final class FateHistorySamples {
 
     private static List<FateHistory.Frame> frames(List<TracksTable.Row> rows) {
         List<FateHistory.Frame> out = new ArrayList<>(rows.size());
-        for (TracksTable.Row r : rows) out.add(new FateHistory.Frame(r.hours(), r.area(), r.dna(), r.dnaCv(), r.dnaRim()));
+        for (TracksTable.Row r : rows) out.add(new FateHistory.Frame(r.hours(), r.area(), r.dna(), r.dnaCv(), r.dnaRim(), r.dnaP90Ratio(), r.dnaBright()));
         return out;
     }
 

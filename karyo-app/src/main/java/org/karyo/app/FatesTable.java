@@ -15,7 +15,8 @@ final class FatesTable {
     private FatesTable() {
     }
 
-    record Row(String well, int trackId, int root, Fate fate, double infectionHours, double lysisHours) {
+    /** @param followedHours hours from infection to the last frame the cell (or its daughters) was seen; NaN if unknown */
+    record Row(String well, int trackId, int root, Fate fate, double infectionHours, double lysisHours, double followedHours) {
     }
 
     /** @param well the well to keep; null when the table holds a single well */
@@ -40,7 +41,8 @@ final class FatesTable {
             try {
                 Fate f = Fate.parse(r.get("fate")).orElseThrow(() -> new KaryoInputException(file, "line " + l + ": unknown fate '" + r.get("fate") + "'"));
                 int id = Integer.parseInt(r.get("track_id").strip());
-                out.put(id, new Row(r.get("well"), id, Integer.parseInt(r.get("root").strip()), f, num(r.get("infection_hours")), num(r.get("lysis_hours"))));
+                out.put(id, new Row(r.get("well"), id, Integer.parseInt(r.get("root").strip()), f, num(r.get("infection_hours")), num(r.get("lysis_hours")),
+                        num(r.get("followed_hours"))));
             } catch (NumberFormatException e) {
                 throw new KaryoInputException(file, "line " + line + ": not a number (" + e.getMessage() + ")");
             }

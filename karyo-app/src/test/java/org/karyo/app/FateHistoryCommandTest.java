@@ -25,7 +25,7 @@ class FateHistoryCommandTest {
 
     @BeforeAll
     static void wells() throws IOException {
-        StringBuilder f = new StringBuilder("well,track_id,parent,fate,infection_hours,lysis_hours,root\n");
+        StringBuilder f = new StringBuilder("well,track_id,parent,fate,infection_hours,lysis_hours,root,followed_hours\n");
         Random r = new Random(5);
         for (String well : List.of("A", "B", "C")) {
             StringBuilder t = new StringBuilder(String.join(",", TracksTable.REQUIRED)).append('\n');
@@ -41,8 +41,8 @@ class FateHistoryCommandTest {
                     double area = size * grow * Math.exp(0.03 * r.nextGaussian());
                     t.append(String.format(Locale.ROOT, "%d,0,%d,%.1f,%d,10,10,%.1f,%.1f,,%n", id, k, h, id, area, 700 + 20 * r.nextGaussian()));
                 }
-                f.append(String.format(Locale.ROOT, "%s,%d,0,%s,%.1f,%s,%d%n", well, id, spreader ? "spreader" : "nonspreader",
-                        infection, spreader ? String.format(Locale.ROOT, "%.1f", lysis) : "", id));
+                f.append(String.format(Locale.ROOT, "%s,%d,0,%s,%.1f,%s,%d,%.1f%n", well, id, spreader ? "spreader" : "nonspreader",
+                        infection, spreader ? String.format(Locale.ROOT, "%.1f", lysis) : "", id, 2.0 * (frames - 1) - infection));
             }
             Files.createDirectories(dir.resolve(well));
             Files.writeString(dir.resolve(well).resolve("tracks.csv"), t);
@@ -91,6 +91,8 @@ class FateHistoryCommandTest {
         assertThat(u).as("unanchored history").isGreaterThan(f);
         String report = Files.readString(history.resolve("report.md"));
         assertThat(report).contains("At 20-25 h before lysis", "balanced accuracy", "Spreader fraction per held-out well");
+        // Every nonspreader here is followed 68-74 h after infection, longer than any spreader took to lyse (50-54 h).
+        assertThat(report).contains("Controls: the movie clock alone").containsPattern("Against only the nonspreaders followed at least 5\\d\\.\\d h");
         // Well C: 20 spreaders of 60 infected tracks, all intact 20 h after infection (lysis at 50+ h).
         assertThat(report).containsPattern("\\| C \\| 60 \\| 33\\.3 % \\|");
 
@@ -128,6 +130,18 @@ class FateHistoryCommandTest {
         assertThat(r.exit()).isEqualTo(Karyo.EXIT_BAD_INPUT);
         assertThat(r.err()).contains("fate-history.json");
         assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void aListOfFeatureNamesTrainsOnExactlyThose() throws Exception {
+        Path out = dir.resolve("named");
+        CliRun r = CliRun.of("fate-history", dir.resolve("A").toString(), dir.resolve("B").toString(), dir.resolve("C").toString(),
+                "--fates", fates.toString(), "--train-wells", "A,B", "--out", out.toString(), "--no-progress",
+                "--features", "log_area_vs_min, log_area_slope_20h_per_h", "--trees", "20");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(Files.readString(out.resolve("fate-history.json"))).contains("log_area_vs_min", "log_area_slope_20h_per_h")
+                .doesNotContain("hours_post_infection");
+        assertThat(Files.readString(out.resolve("report.md"))).contains("features: log_area_vs_min, log_area_slope_20h_per_h.");
     }
 
     /** Bug: a nucleus too small for a rim/centre ratio left a NaN in one held-out row, and the forest refused it. */

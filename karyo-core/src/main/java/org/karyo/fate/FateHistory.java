@@ -15,45 +15,71 @@ import java.util.List;
  * its mother's frames (the caller joins the lineage), so division does not reset the baseline.
  */
 public final class FateHistory {
+    /** The per-frame signals, in the order their features appear within each group of {@link #NAMES}. */
+    public static final List<String> SIGNALS = List.of("log_area", "log_dna", "dna_cv", "dna_rim_ratio", "dna_p90_ratio",
+            "dna_bright_fraction");
     /** Feature names, in the order {@link #at} returns them. */
-    public static final List<String> NAMES = List.of(
-            "log_area", "log_dna", "dna_cv", "dna_rim_ratio",
-            "log_area_vs_onset", "log_dna_vs_onset", "dna_cv_vs_onset", "dna_rim_ratio_vs_onset",
-            "log_area_slope_per_h", "log_dna_slope_per_h", "dna_cv_slope_per_h", "dna_rim_ratio_slope_per_h",
-            "log_area_vs_peak", "hours_post_infection");
+    public static final List<String> NAMES = names();
     /** What one frame shows: a single crop's size, brightness and texture. */
-    public static final List<String> FRAME_ONLY = List.of("log_area", "log_dna", "dna_cv", "dna_rim_ratio");
+    public static final List<String> FRAME_ONLY = SIGNALS;
     /**
      * History without the infection time: the features that do not use the reporter onset. The onset comes
      * from the reporter, whose kinetics may differ by fate (in the study and in the simulator), so the
-     * anchored features can carry reporter information; this set is Hoechst alone.
+     * anchored features can carry reporter information; this set is Hoechst alone. The cell's own extremes so
+     * far stand in for its baseline at infection: a nucleus that has grown far beyond its smallest size, or lost
+     * much of its brightness, has changed whenever it was infected.
      */
-    public static final List<String> UNANCHORED = List.of("log_area", "log_dna", "dna_cv", "dna_rim_ratio",
-            "log_area_slope_per_h", "log_dna_slope_per_h", "dna_cv_slope_per_h", "dna_rim_ratio_slope_per_h");
-    /** Features that need the texture columns (dna_cv, dna_rim_ratio), absent from older track tables. */
-    public static final List<String> TEXTURE = List.of("dna_cv", "dna_rim_ratio", "dna_cv_vs_onset",
-            "dna_rim_ratio_vs_onset", "dna_cv_slope_per_h", "dna_rim_ratio_slope_per_h");
+    public static final List<String> UNANCHORED = group("", "_slope_per_h", "_slope_20h_per_h", "_vs_min", "_vs_max");
+    /** Features that need the texture columns (dna_cv and the others), absent from older track tables. */
+    public static final List<String> TEXTURE = NAMES.stream()
+            .filter(n -> SIGNALS.subList(2, SIGNALS.size()).stream().anyMatch(n::startsWith)).toList();
 
     /** Frames around infection that define the cell's own baseline. */
     static final double BASELINE_BEFORE_H = 6;
     static final double BASELINE_AFTER_H = 2;
     /** Window of the recent slope. */
     static final double SLOPE_WINDOW_H = 10;
+    /** Window of the longer slope: a spreader's surge lasts about a day. */
+    static final double LONG_SLOPE_WINDOW_H = 20;
+
+    private static final int S = 6;
+
+    private static List<String> names() {
+        List<String> out = new ArrayList<>(group("", "_vs_onset", "_slope_per_h"));
+        out.add("log_area_vs_peak");
+        out.add("hours_post_infection");
+        out.addAll(group("_slope_20h_per_h", "_vs_min", "_vs_max"));
+        return List.copyOf(out);
+    }
+
+    private static List<String> group(String... suffixes) {
+        List<String> out = new ArrayList<>();
+        for (String suffix : suffixes) {
+            for (String signal : SIGNALS) out.add(signal + suffix);
+        }
+        return List.copyOf(out);
+    }
 
     /**
      * One frame of a nucleus.
      *
-     * @param hours movie time
-     * @param area  nuclear area (> 0)
-     * @param dna   mean Hoechst intensity (> 0)
-     * @param cv    Hoechst standard deviation / mean inside the nucleus (texture); NaN when not measured
-     * @param rim   Hoechst mean in the rim / mean in the centre; NaN when not measured
+     * @param hours  movie time
+     * @param area   nuclear area (> 0)
+     * @param dna    mean Hoechst intensity (> 0)
+     * @param cv     Hoechst standard deviation / mean inside the nucleus (texture); NaN when not measured
+     * @param rim    Hoechst mean in the rim / mean in the centre; NaN when not measured
+     * @param p90    Hoechst 90th percentile / median; NaN when not measured
+     * @param bright share of the nucleus in bright foci (at least 1.5 times its median); NaN when not measured
      */
-    public record Frame(double hours, double area, double dna, double cv, double rim) {
+    public record Frame(double hours, double area, double dna, double cv, double rim, double p90, double bright) {
+        /** A frame from a table without the focus columns. */
+        public Frame(double hours, double area, double dna, double cv, double rim) {
+            this(hours, area, dna, cv, rim, Double.NaN, Double.NaN);
+        }
     }
 
     private final double[] hours;
-    /** Per signal (log area, log DNA, CV, rim), per frame. */
+    /** Per signal ({@link #SIGNALS}), per frame. */
     private final double[][] signals;
 
     /** @param frames in increasing time */
@@ -61,7 +87,7 @@ public final class FateHistory {
         int n = frames.size();
         if (n == 0) throw new IllegalArgumentException("need at least one frame");
         hours = new double[n];
-        signals = new double[4][n];
+        signals = new double[S][n];
         for (int i = 0; i < n; i++) {
             Frame f = frames.get(i);
             if (i > 0 && !(f.hours() > hours[i - 1])) throw new IllegalArgumentException("hours must increase");
@@ -70,6 +96,8 @@ public final class FateHistory {
             signals[1][i] = Math.log(Math.max(1e-9, f.dna()));
             signals[2][i] = f.cv();
             signals[3][i] = f.rim();
+            signals[4][i] = f.p90();
+            signals[5][i] = f.bright();
         }
     }
 
@@ -110,19 +138,37 @@ public final class FateHistory {
     /** The features at frame {@code index} of a cell infected at {@code infectionHours}, in {@link #NAMES} order. */
     public double[] at(int index, double infectionHours) {
         double[] out = new double[NAMES.size()];
-        for (int k = 0; k < 4; k++) {
+        int late = 3 * S + 2;
+        for (int k = 0; k < S; k++) {
             double[] v = signals[k];
             out[k] = v[index];
-            out[4 + k] = v[index] - baseline(v, index, infectionHours);
-            out[8 + k] = slope(v, index);
+            out[S + k] = v[index] - baseline(v, index, infectionHours);
+            out[2 * S + k] = slope(v, index, SLOPE_WINDOW_H);
+            out[late + k] = slope(v, index, LONG_SLOPE_WINDOW_H);
+            double[] range = range(v, index);
+            out[late + S + k] = v[index] - range[0];
+            out[late + 2 * S + k] = v[index] - range[1];
         }
         double peak = Double.NEGATIVE_INFINITY;
         for (int i = 0; i <= index; i++) {
             if (hours[i] >= infectionHours - BASELINE_BEFORE_H) peak = Math.max(peak, signals[0][i]);
         }
-        out[12] = signals[0][index] - (peak == Double.NEGATIVE_INFINITY ? signals[0][index] : peak);
-        out[13] = hours[index] - infectionHours;
+        out[3 * S] = signals[0][index] - (peak == Double.NEGATIVE_INFINITY ? signals[0][index] : peak);
+        out[3 * S + 1] = hours[index] - infectionHours;
         return out;
+    }
+
+    /** Lowest and highest measured value up to {@code index}; NaN when none was measured. */
+    private static double[] range(double[] values, int index) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i <= index; i++) {
+            if (Double.isFinite(values[i])) {
+                lo = Math.min(lo, values[i]);
+                hi = Math.max(hi, values[i]);
+            }
+        }
+        return lo > hi ? new double[] {Double.NaN, Double.NaN} : new double[] {lo, hi};
     }
 
     /** Median over frames around infection (up to now); without such frames, over the first three frames. */
@@ -140,16 +186,22 @@ public final class FateHistory {
         return a.length % 2 == 1 ? a[a.length / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2;
     }
 
-    /** Least-squares slope per hour over the last {@link #SLOPE_WINDOW_H} hours; 0 with fewer than two frames. */
-    private double slope(double[] values, int index) {
+    /**
+     * Least-squares slope per hour over the last {@code window} hours, skipping unmeasured frames; 0 with fewer
+     * than two measured frames, NaN when the frame itself was not measured.
+     */
+    private double slope(double[] values, int index, double window) {
+        if (!Double.isFinite(values[index])) return Double.NaN;
         double t = hours[index];
         double sx = 0, sy = 0, sxx = 0, sxy = 0;
         int n = 0;
-        for (int i = index; i >= 0 && hours[i] >= t - SLOPE_WINDOW_H; i--) {
-            sx += hours[i];
+        for (int i = index; i >= 0 && hours[i] >= t - window; i--) {
+            if (!Double.isFinite(values[i])) continue;
+            double h = hours[i] - t;
+            sx += h;
             sy += values[i];
-            sxx += hours[i] * hours[i];
-            sxy += hours[i] * values[i];
+            sxx += h * h;
+            sxy += h * values[i];
             n++;
         }
         double d = n * sxx - sx * sx;

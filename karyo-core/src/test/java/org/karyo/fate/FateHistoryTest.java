@@ -8,8 +8,17 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FateHistoryTest {
-    private static final int AREA = 0, CV = 2, VS_ONSET = 4, DNA_VS_ONSET = 5, CV_VS_ONSET = 6, SLOPE = 8, CV_SLOPE = 10,
-            VS_PEAK = 12, HPI = 13;
+    private static final int AREA = at("log_area"), CV = at("dna_cv"), VS_ONSET = at("log_area_vs_onset"),
+            DNA_VS_ONSET = at("log_dna_vs_onset"), CV_VS_ONSET = at("dna_cv_vs_onset"), SLOPE = at("log_area_slope_per_h"),
+            CV_SLOPE = at("dna_cv_slope_per_h"), VS_PEAK = at("log_area_vs_peak"), HPI = at("hours_post_infection"),
+            SLOPE_20H = at("log_area_slope_20h_per_h"), VS_MIN = at("log_area_vs_min"), VS_MAX = at("log_area_vs_max"),
+            BRIGHT = at("dna_bright_fraction"), BRIGHT_VS_MIN = at("dna_bright_fraction_vs_min");
+
+    private static int at(String name) {
+        int i = FateHistory.NAMES.indexOf(name);
+        if (i < 0) throw new IllegalArgumentException("no feature " + name);
+        return i;
+    }
 
     /** A nucleus of 300 px until 20 h, then growing 2 % per hour and its texture CV rising 0.01 per hour; every 2 h. */
     private static List<FateHistory.Frame> growing(int n) {
@@ -71,6 +80,44 @@ class FateHistoryTest {
             assertThat(x[FateHistory.NAMES.indexOf(name)]).as(name).isNaN();
         }
         assertThat(x[AREA]).isFinite();
+    }
+
+    @Test
+    void extremesSoFarAndTheLongSlopeNeedNoInfectionTime() {
+        // A mother of 400 px divides; her daughter starts at 200 px and grows to 300.
+        FateHistory f = FateHistory.ofLineage(List.of(List.of(frame(0, 400), frame(2, 400)),
+                List.of(frame(4, 200), frame(6, 250), frame(8, 300))));
+        double[] x = f.at(4, 100);
+        assertThat(x[VS_MIN]).isCloseTo(Math.log(300.0 / 200), within(1e-9));
+        assertThat(x[VS_MAX]).isCloseTo(Math.log(300.0 / 400), within(1e-9));
+        assertThat(f.at(4, 0)[VS_MIN]).as("the same whatever the infection time").isEqualTo(x[VS_MIN]);
+
+        FateHistory g = new FateHistory(growing(30));
+        assertThat(g.at(g.indexAt(40, 0.1), 10)[SLOPE_20H]).isCloseTo(0.02, within(1e-9)); // 20..40 h all growing
+        double[] at30 = g.at(g.indexAt(30, 0.1), 10);
+        assertThat(at30[SLOPE_20H]).as("the long window still sees the flat start").isLessThan(at30[SLOPE]);
+    }
+
+    @Test
+    void anchoredFeaturesStayOutOfTheHoechstSet() {
+        assertThat(FateHistory.UNANCHORED).noneMatch(n -> n.contains("onset") || n.contains("peak") || n.contains("infection"));
+        assertThat(FateHistory.UNANCHORED).contains("dna_bright_fraction", "log_area_vs_min", "dna_cv_slope_20h_per_h");
+        assertThat(FateHistory.NAMES).doesNotHaveDuplicates().containsAll(FateHistory.UNANCHORED);
+    }
+
+    @Test
+    void oneUnmeasuredFrameDoesNotBlankTheSlopesOfLaterFrames() {
+        List<FateHistory.Frame> frames = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            double bright = i == 2 ? Double.NaN : 0.05 * i;
+            frames.add(new FateHistory.Frame(2.0 * i, 300, 700, 0.2, 1, 1.3, bright));
+        }
+        FateHistory f = new FateHistory(frames);
+        double[] x = f.at(5, 0);
+        assertThat(x[at("dna_bright_fraction_slope_per_h")]).isCloseTo(0.025, within(1e-9));
+        assertThat(x[BRIGHT]).isCloseTo(0.25, within(1e-12));
+        assertThat(x[BRIGHT_VS_MIN]).isCloseTo(0.25, within(1e-12));
+        assertThat(f.at(2, 0)[at("dna_bright_fraction_slope_per_h")]).as("the unmeasured frame itself").isNaN();
     }
 
     private static FateHistory.Frame frame(double h, double area) {
