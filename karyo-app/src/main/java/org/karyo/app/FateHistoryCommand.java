@@ -88,7 +88,11 @@ final class FateHistoryCommand implements Callable<Integer> {
             "first frame from then on (default: ${DEFAULT-VALUE})."})
     double callHpi;
 
-    private static final List<String> CLASSES = FateHistoryModel.CLASSES;
+    @Option(names = "--uninfected", description = {
+            "Add a third class, uninfected (every frame of the uninfected tracks): the forest then also tells infected from",
+            "uninfected cells by their Hoechst history, as the study's 3-class CNN did from crops. Needs features that do not",
+            "use the infection time (--features hoechst, frame or a list of such names)."})
+    boolean uninfected;
 
     @Override
     public Integer call() throws Exception {
@@ -98,19 +102,21 @@ final class FateHistoryCommand implements Callable<Integer> {
         if ((model == null) == trainWells.isEmpty()) {
             throw new KaryoInputException(null, "give either --train-wells (train and score held-out wells) or --model (apply a saved model)");
         }
+        FateHistoryModel saved = model == null ? null : FateHistoryModel.load(model);
+        boolean withUninfected = saved == null ? uninfected : saved.info().classesOrDefault().size() > 2;
         List<FateHistorySamples.Sample> train = new ArrayList<>(), test = new ArrayList<>();
         Set<String> seen = new TreeSet<>();
         for (int i = 0; i < tracks.size(); i++) {
             String well = wells.isEmpty() ? FatesCommand.wellName(tracks.get(i)) : wells.get(i);
             if (!seen.add(well)) throw new KaryoInputException(tracks.get(i), "well name '" + well + "' is used twice; name them with --well");
             (trainWells.contains(well) ? train : test).addAll(FateHistorySamples.of(well, TracksTable.read(tracks.get(i)),
-                    FatesTable.read(fates, well)));
+                    FatesTable.read(fates, well), withUninfected));
         }
         FateHistoryModel forest;
         String header;
         List<FateHistorySamples.Sample> scored;
-        if (model != null) {
-            forest = FateHistoryModel.load(model);
+        if (saved != null) {
+            forest = saved;
             header = String.format(Locale.ROOT, "Model %s (trained on wells %s, features: %s), applied to wells %s.%n%n", model,
                     forest.info().trainedOn(), String.join(", ", forest.info().features()), seen);
             scored = test.stream().filter(s -> s.fate() != Fate.SPREADER || s.hoursBeforeLysis() >= 0).toList();
@@ -119,19 +125,25 @@ final class FateHistoryCommand implements Callable<Integer> {
             if (seen.size() == trainWells.size()) throw new KaryoInputException(null, "every well is a training well: leave at least one out to score on");
             Trained t = train(train);
             forest = t.model();
-            header = String.format(Locale.ROOT, "Trained on wells %s: %d spreader and %d nonspreader frames (balanced), spreaders >= %.0f h "
+            header = String.format(Locale.ROOT, "Trained on wells %s: %d spreader and %d nonspreader%s frames (balanced), spreaders >= %.0f h "
                     + "before lysis, nonspreaders 0-%.1f h post infection; %d trees, seed %d; features: %s.%n%n", trainWells, t.perClass(),
-                    t.perClass(), beforeLysis, t.window(), trees, seed, String.join(", ", forest.info().features()));
-            scored = test.stream().filter(s -> s.fate() == Fate.SPREADER ? s.hoursBeforeLysis() >= 0 : s.hpi() <= t.window()).toList();
+                    t.perClass(), withUninfected ? " and " + t.perClass() + " uninfected" : "", beforeLysis, t.window(), trees, seed,
+                    String.join(", ", forest.info().features()));
+            scored = test.stream().filter(s -> switch (s.fate()) {
+                case SPREADER -> s.hoursBeforeLysis() >= 0;
+                case NONSPREADER -> s.hpi() <= t.window();
+                case UNINFECTED -> true;
+            }).toList();
         }
         if (scored.isEmpty()) throw new KaryoInputException(fates, "the wells to score have no infected frames");
-        float[] p = new float[scored.size()];
+        float[][] proba = new float[scored.size()][];
         try (Progress bar = new Progress("fate-history", scored.size(), !noProgress)) {
-            for (int i = 0; i < p.length; i++) {
-                p[i] = forest.spreaderProbability(scored.get(i).features());
+            for (int i = 0; i < proba.length; i++) {
+                proba[i] = forest.probabilities(scored.get(i).features());
                 bar.step();
             }
         }
+        FateHistoryScores p = new FateHistoryScores(forest.info().classesOrDefault(), proba);
         Files.createDirectories(out);
         if (model == null) forest.save(out);
         writePredictions(scored, p);
@@ -148,32 +160,54 @@ final class FateHistoryCommand implements Callable<Integer> {
 
     private Trained train(List<FateHistorySamples.Sample> train) throws KaryoInputException {
         int[] columns = withoutUnmeasured(columns(features), train);
+        if (uninfected) {
+            for (int c : columns) {
+                if (!FateHistory.UNANCHORED.contains(FateHistory.NAMES.get(c))) {
+                    throw new KaryoInputException(null, "--uninfected needs features that do not use the infection time (uninfected cells have "
+                            + "none), e.g. --features hoechst; '" + FateHistory.NAMES.get(c) + "' uses it");
+                }
+            }
+        }
         double[] medians = medians(train, columns);
         double window = train.stream().filter(s -> s.fate() == Fate.SPREADER)
                 .mapToDouble(s -> s.hpi() + s.hoursBeforeLysis() - beforeLysis).max().orElse(Double.NaN);
         if (!(window >= 0)) throw new KaryoInputException(fates, "training wells have no spreader followed " + beforeLysis + " h before its lysis");
-        List<FateHistorySamples.Sample> spread = new ArrayList<>(), non = new ArrayList<>();
+        List<String> classes = uninfected ? FateHistoryModel.CLASSES_WITH_UNINFECTED : FateHistoryModel.CLASSES;
+        // Sampled in this order (spreaders first), whatever the classes' order in the model.
+        List<Fate> order = uninfected ? List.of(Fate.SPREADER, Fate.NONSPREADER, Fate.UNINFECTED) : List.of(Fate.SPREADER, Fate.NONSPREADER);
+        Map<Fate, List<FateHistorySamples.Sample>> byClass = new LinkedHashMap<>();
+        for (Fate f : order) byClass.put(f, new ArrayList<>());
         for (FateHistorySamples.Sample s : train) {
-            if (s.fate() == Fate.SPREADER && s.hoursBeforeLysis() >= beforeLysis) spread.add(s);
-            if (s.fate() == Fate.NONSPREADER && s.hpi() <= window) non.add(s);
+            boolean use = switch (s.fate()) {
+                case SPREADER -> s.hoursBeforeLysis() >= beforeLysis;
+                case NONSPREADER -> s.hpi() <= window;
+                case UNINFECTED -> uninfected;
+            };
+            if (use) byClass.get(s.fate()).add(s);
         }
-        if (non.isEmpty()) throw new KaryoInputException(fates, "training wells have no nonspreader frames");
-        // Balance by sampling the larger class down, so the forest's vote fraction is not a prior.
+        for (Fate f : order) {
+            if (byClass.get(f).isEmpty()) throw new KaryoInputException(fates, "training wells have no " + f.csv() + " frames");
+        }
+        // Balance by sampling the larger classes down, so the forest's vote fraction is not a prior.
         Random random = new Random(seed);
-        Collections.shuffle(spread, random);
-        Collections.shuffle(non, random);
-        int k = Math.min(spread.size(), non.size());
-        List<double[]> rows = new ArrayList<>();
-        int[] labels = new int[2 * k];
-        for (int i = 0; i < k; i++) {
-            rows.add(fill(select(spread.get(i).features(), columns), medians));
-            labels[2 * i] = 1;
-            rows.add(fill(select(non.get(i).features(), columns), medians));
+        int perClass = Integer.MAX_VALUE;
+        for (List<FateHistorySamples.Sample> c : byClass.values()) {
+            Collections.shuffle(c, random);
+            perClass = Math.min(perClass, c.size());
         }
+        List<double[]> rows = new ArrayList<>();
+        int[] labels = new int[order.size() * perClass];
+        for (int i = 0, n = 0; i < perClass; i++) {
+            for (Fate f : order) {
+                rows.add(fill(select(byClass.get(f).get(i).features(), columns), medians));
+                labels[n++] = classes.indexOf(f.csv());
+            }
+        }
+        int k = perClass;
         List<String> names = java.util.Arrays.stream(columns).mapToObj(FateHistory.NAMES::get).toList();
-        VectorForest forest = VectorForest.train(rows, labels, names, CLASSES, trees, seed);
+        VectorForest forest = VectorForest.train(rows, labels, names, classes, trees, seed);
         FateHistoryModel.Info info = new FateHistoryModel.Info("karyo-fate-history/1", names, medians, trackShare(train), beforeLysis,
-                List.copyOf(trainWells));
+                List.copyOf(trainWells), classes);
         return new Trained(new FateHistoryModel(forest, info), k, window);
     }
 
@@ -242,21 +276,27 @@ final class FateHistoryCommand implements Callable<Integer> {
         return v;
     }
 
-    private void writePredictions(List<FateHistorySamples.Sample> s, float[] p) throws java.io.IOException {
+    /** One row per scored frame; a three-class model adds p_uninfected. */
+    private void writePredictions(List<FateHistorySamples.Sample> s, FateHistoryScores p) throws java.io.IOException {
         AtomicFiles.write(out.resolve("predictions.csv"), tmp -> {
             try (BufferedWriter w = Files.newBufferedWriter(tmp)) {
-                w.write("well,track_id,root,frame,hours,fate,hours_post_infection,hours_before_lysis,p_spreader,predicted\n");
-                for (int i = 0; i < p.length; i++) {
+                w.write("well,track_id,root,frame,hours,fate,hours_post_infection,hours_before_lysis,p_spreader,"
+                        + (p.threeClass() ? "p_uninfected," : "") + "predicted\n");
+                for (int i = 0; i < p.size(); i++) {
                     FateHistorySamples.Sample x = s.get(i);
-                    w.write(String.format(Locale.ROOT, "%s,%d,%d,%d,%.4f,%s,%.4f,%s,%.4f,%s%n", x.well(), x.trackId(), x.root(), x.frame(),
-                            x.hours(), x.fate().csv(), x.hpi(), Double.isNaN(x.hoursBeforeLysis()) ? "" : String.format(Locale.ROOT, "%.4f", x.hoursBeforeLysis()),
-                            p[i], p[i] >= 0.5f ? "spreader" : "nonspreader"));
+                    w.write(String.format(Locale.ROOT, "%s,%d,%d,%d,%.4f,%s,%s,%s,%.4f,%s%s%n", x.well(), x.trackId(), x.root(), x.frame(),
+                            x.hours(), x.fate().csv(), hours(x.hpi()), hours(x.hoursBeforeLysis()), p.probability(i, Fate.SPREADER),
+                            p.threeClass() ? String.format(Locale.ROOT, "%.4f,", p.probability(i, Fate.UNINFECTED)) : "", p.called(i).csv()));
                 }
             }
         });
     }
 
-    private String report(String header, List<FateHistorySamples.Sample> s, float[] p) {
+    private static String hours(double h) {
+        return Double.isNaN(h) ? "" : String.format(Locale.ROOT, "%.4f", h);
+    }
+
+    private String report(String header, List<FateHistorySamples.Sample> s, FateHistoryScores p) {
         StringBuilder r = new StringBuilder();
         r.append(String.format(Locale.ROOT, "# Fate from Hoechst history (%s features)%n%n", model == null ? features : "saved model's"));
         r.append(header);
@@ -266,6 +306,15 @@ final class FateHistoryCommand implements Callable<Integer> {
         byLysis.forEach((lo, c) -> r.append(String.format(Locale.ROOT, "| %.0f-%.0f | %d | %.3f |%n", lo, lo + bin, c[1], c[0] / (double) c[1])));
         r.append("\n| nonspreader frames, hours post infection | frames | called nonspreader |\n|---|---|---|\n");
         byHpi.forEach((lo, c) -> r.append(String.format(Locale.ROOT, "| %.0f-%.0f | %d | %.3f |%n", lo, lo + bin, c[1], c[0] / (double) c[1])));
+        if (p.threeClass()) {
+            long n = s.stream().filter(x -> x.fate() == Fate.UNINFECTED).count();
+            long right = java.util.stream.IntStream.range(0, s.size())
+                    .filter(i -> s.get(i).fate() == Fate.UNINFECTED && p.called(i) == Fate.UNINFECTED).count();
+            r.append(String.format(Locale.ROOT, "%n| uninfected frames | frames | called uninfected |%n|---|---|---|%n| all | %d | %.3f |%n",
+                    n, n == 0 ? Double.NaN : right / (double) n));
+            r.append(String.format(Locale.ROOT, "%nInfected frames called uninfected: spreaders %.3f, nonspreaders %.3f (an infected cell "
+                    + "whose nucleus has not changed yet looks uninfected).%n", share(s, p, Fate.SPREADER), share(s, p, Fate.NONSPREADER)));
+        }
         // The headline: spreaders in the bin starting at --before-lysis against every scored nonspreader frame.
         List<Integer> at = new ArrayList<>();
         for (int i = 0; i < s.size(); i++) {
@@ -277,7 +326,8 @@ final class FateHistoryCommand implements Callable<Integer> {
         String[] groups = new String[at.size()];
         for (int j = 0; j < at.size(); j++) {
             FateHistorySamples.Sample x = s.get(at.get(j));
-            proba[j] = new float[] {1 - p[at.get(j)], p[at.get(j)]};
+            float ps = p.spreaderIfInfected(at.get(j));
+            proba[j] = new float[] {1 - ps, ps};
             truth[j] = x.fate() == Fate.SPREADER ? 1 : 0;
             groups[j] = x.well() + "_" + x.root();
         }
@@ -287,16 +337,58 @@ final class FateHistoryCommand implements Callable<Integer> {
                     + "frames; without lysis calls in fates.csv there is no truth to compare with).%n", beforeLysis, beforeLysis + bin,
                     spreaders, truth.length - spreaders)).toString();
         }
-        Metrics m = Metrics.of(proba, truth, CLASSES);
-        Interval[] ci = Metrics.intervals(proba, truth, groups, CLASSES, 1000, 0.95, 42);
+        Metrics m = Metrics.of(proba, truth, FateHistoryModel.CLASSES);
+        Interval[] ci = Metrics.intervals(proba, truth, groups, FateHistoryModel.CLASSES, 1000, 0.95, 42);
         double balanced = (m.confusion().recall(0) + m.confusion().recall(1)) / 2;
         r.append(String.format(Locale.ROOT, "%nAt %.0f-%.0f h before lysis (spreader frames in that bin vs all scored nonspreader frames; intervals: "
                         + "bootstrap over lineages): balanced accuracy %.3f (spreader recall %.3f, nonspreader %.3f), AUC %.3f [%.3f, %.3f], "
                         + "%d spreader and %d nonspreader frames.%n",
                 beforeLysis, beforeLysis + bin, balanced, m.confusion().recall(1), m.confusion().recall(0), m.auc(), ci[2].low(), ci[2].high(),
                 java.util.Arrays.stream(truth).sum(), truth.length - java.util.Arrays.stream(truth).sum()));
+        if (p.threeClass()) {
+            r.append(String.format(Locale.ROOT, "(Two classes among the cells the reporter calls infected: spreader / (spreader + nonspreader).)%n"));
+            r.append(threeClasses(s, p, at));
+        }
         r.append(controls(s, p, at));
         return r.toString();
+    }
+
+    /** The three-class headline: the same spreader and nonspreader frames, and every scored uninfected frame. */
+    private String threeClasses(List<FateHistorySamples.Sample> s, FateHistoryScores p, List<Integer> at) {
+        List<Integer> all = new ArrayList<>(at);
+        for (int i = 0; i < s.size(); i++) if (s.get(i).fate() == Fate.UNINFECTED) all.add(i);
+        float[][] proba = new float[all.size()][];
+        int[] truth = new int[all.size()];
+        String[] groups = new String[all.size()];
+        for (int j = 0; j < all.size(); j++) {
+            FateHistorySamples.Sample x = s.get(all.get(j));
+            proba[j] = p.row(all.get(j));
+            truth[j] = p.classes().indexOf(x.fate().csv());
+            groups[j] = x.well() + "_" + x.root();
+        }
+        long uninfectedFrames = all.size() - at.size();
+        if (uninfectedFrames == 0) return String.format(Locale.ROOT, "%nThree classes: no uninfected frames to score.%n");
+        Metrics m = Metrics.of(proba, truth, p.classes());
+        // 200 resamples, not 1000: uninfected frames outnumber the others tenfold and each resample sorts them all.
+        Interval[] ci = Metrics.intervals(proba, truth, groups, p.classes(), 200, 0.95, 42);
+        int sp = p.classes().indexOf(Fate.SPREADER.csv()), ns = p.classes().indexOf(Fate.NONSPREADER.csv()),
+                un = p.classes().indexOf(Fate.UNINFECTED.csv());
+        double balanced = (m.confusion().recall(sp) + m.confusion().recall(ns) + m.confusion().recall(un)) / 3;
+        return String.format(Locale.ROOT, "%nThree classes at %.0f-%.0f h before lysis (those frames, plus %d uninfected frames): balanced "
+                        + "accuracy %.3f (recall: spreader %.3f, nonspreader %.3f, uninfected %.3f), accuracy %.3f, macro AUC %.3f [%.3f, %.3f] (200 lineage resamples).%n",
+                beforeLysis, beforeLysis + bin, uninfectedFrames, balanced, m.confusion().recall(sp), m.confusion().recall(ns),
+                m.confusion().recall(un), m.accuracy(), m.auc(), ci[2].low(), ci[2].high());
+    }
+
+    /** Share of the scored frames of this fate that the forest calls uninfected. */
+    private static double share(List<FateHistorySamples.Sample> s, FateHistoryScores p, Fate fate) {
+        int n = 0, u = 0;
+        for (int i = 0; i < s.size(); i++) {
+            if (s.get(i).fate() != fate) continue;
+            n++;
+            if (p.called(i) == Fate.UNINFECTED) u++;
+        }
+        return n == 0 ? Double.NaN : u / (double) n;
     }
 
     /**
@@ -305,7 +397,7 @@ final class FateHistoryCommand implements Callable<Integer> {
      * how much that gives; scoring only against nonspreaders followed long enough to have lysed (as long as 95 % of the
      * scored spreaders took from infection to lysis) removes the cells whose fate the end of the movie decided.
      */
-    private String controls(List<FateHistorySamples.Sample> s, float[] p, List<Integer> at) {
+    private String controls(List<FateHistorySamples.Sample> s, FateHistoryScores p, List<Integer> at) {
         double[] hours = at.stream().mapToDouble(i -> s.get(i).hours()).sorted().distinct().toArray();
         double clock = 0, clockCut = Double.NaN;
         for (double cut : hours) {
@@ -333,7 +425,7 @@ final class FateHistoryCommand implements Callable<Integer> {
             int[] c = new int[4];
             for (int i : at) {
                 FateHistorySamples.Sample x = s.get(i);
-                boolean called = p[i] >= 0.5f;
+                boolean called = p.spreaderIfInfected(i) >= 0.5f;
                 if (x.fate() == Fate.SPREADER) {
                     c[1]++;
                     if (called) c[0]++;
@@ -357,6 +449,7 @@ final class FateHistoryCommand implements Callable<Integer> {
     private static double trackShare(List<FateHistorySamples.Sample> train) {
         Set<String> spreaders = new TreeSet<>(), all = new TreeSet<>();
         for (FateHistorySamples.Sample s : train) {
+            if (!s.fate().infected()) continue;
             String key = s.well() + "/" + s.trackId();
             all.add(key);
             if (s.fate() == Fate.SPREADER) spreaders.add(key);
@@ -369,11 +462,11 @@ final class FateHistoryCommand implements Callable<Integer> {
      * first frame from then on: truth, the count of calls at p >= 0.5, and the mean of probabilities corrected for the
      * training balance (Bayes' prior shift: odds x prior/(1 - prior)), which estimates a fraction without the bias of counting.
      */
-    private String wellFractions(List<FateHistorySamples.Sample> s, float[] p, double prior) {
+    private String wellFractions(List<FateHistorySamples.Sample> s, FateHistoryScores scores, double prior) {
         Map<String, Integer> firstAtCall = new LinkedHashMap<>();
         for (int i = 0; i < s.size(); i++) {
             FateHistorySamples.Sample x = s.get(i);
-            if (x.hpi() < callHpi) continue;
+            if (!x.fate().infected() || x.hpi() < callHpi) continue;
             String key = x.well() + "/" + x.trackId();
             Integer j = firstAtCall.get(key);
             if (j == null || s.get(j).hpi() > x.hpi()) firstAtCall.put(key, i);
@@ -382,11 +475,12 @@ final class FateHistoryCommand implements Callable<Integer> {
         double odds = prior / (1 - prior);
         for (int i : firstAtCall.values()) {
             FateHistorySamples.Sample x = s.get(i);
+            float p = scores.spreaderIfInfected(i);
             double[] w = byWell.computeIfAbsent(x.well(), k -> new double[4]);
             w[0]++;
             if (x.fate() == Fate.SPREADER) w[1]++;
-            if (p[i] >= 0.5f) w[2]++;
-            double o = Math.min(p[i], 1 - 1e-6) / Math.max(1 - p[i], 1e-6) * odds;
+            if (p >= 0.5f) w[2]++;
+            double o = Math.min(p, 1 - 1e-6) / Math.max(1 - p, 1e-6) * odds;
             w[3] += o / (1 + o);
         }
         StringBuilder r = new StringBuilder(String.format(Locale.ROOT, "%nSpreader fraction per held-out well, infected tracks intact %.0f h after "
@@ -398,20 +492,20 @@ final class FateHistoryCommand implements Callable<Integer> {
     }
 
     /** Per bin: {correct, total}; spreaders binned by hours before lysis, nonspreaders by hours post infection. */
-    private TreeMap<Double, int[]> bins(List<FateHistorySamples.Sample> s, float[] p, Fate fate, boolean byLysis) {
+    private TreeMap<Double, int[]> bins(List<FateHistorySamples.Sample> s, FateHistoryScores p, Fate fate, boolean byLysis) {
         TreeMap<Double, int[]> out = new TreeMap<>();
         for (int i = 0; i < s.size(); i++) {
             FateHistorySamples.Sample x = s.get(i);
             if (x.fate() != fate) continue;
             double h = byLysis ? x.hoursBeforeLysis() : x.hpi();
             int[] c = out.computeIfAbsent(Math.floor(h / bin) * bin, b -> new int[2]);
-            if ((p[i] >= 0.5f) == (fate == Fate.SPREADER)) c[0]++;
+            if (p.called(i) == fate) c[0]++;
             c[1]++;
         }
         return out;
     }
 
-    private void plot(List<FateHistorySamples.Sample> s, float[] p) throws java.io.IOException {
+    private void plot(List<FateHistorySamples.Sample> s, FateHistoryScores p) throws java.io.IOException {
         Map<String, TreeMap<Double, int[]>> both = new LinkedHashMap<>();
         both.put("spreader frames", bins(s, p, Fate.SPREADER, true));
         both.put("nonspreader frames", bins(s, p, Fate.NONSPREADER, false));

@@ -22,11 +22,16 @@ final class FateHistoryModel {
     static final String FOREST = "forest.tribuo";
     static final String INFO = "fate-history.json";
     static final List<String> CLASSES = List.of("nonspreader", "spreader");
+    /** With --uninfected: is the cell infected at all, and if so will it lyse. */
+    static final List<String> CLASSES_WITH_UNINFECTED = List.of("nonspreader", "spreader", "uninfected");
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
 
-    /** What is saved beside the forest. */
+    /** What is saved beside the forest; {@code classes} is null in models written before the uninfected class existed. */
     record Info(String format, List<String> features, double[] medians, double prior, double beforeLysis,
-                List<String> trainedOn) {
+                List<String> trainedOn, List<String> classes) {
+        List<String> classesOrDefault() {
+            return classes == null ? CLASSES : classes;
+        }
     }
 
     private final VectorForest forest;
@@ -43,14 +48,14 @@ final class FateHistoryModel {
         return info;
     }
 
-    /** Probability of lysis, from a sample's full {@link FateHistory#NAMES} feature vector. */
-    float spreaderProbability(double[] allFeatures) {
+    /** Class probabilities (in {@link Info#classesOrDefault()} order) from a sample's full {@link FateHistory#NAMES} feature vector. */
+    float[] probabilities(double[] allFeatures) {
         double[] row = new double[columns.length];
         for (int j = 0; j < columns.length; j++) {
             double v = allFeatures[columns[j]];
             row[j] = Double.isFinite(v) ? v : info.medians()[j];
         }
-        return forest.predictProba(row)[1];
+        return forest.predictProba(row);
     }
 
     void save(Path dir) throws IOException {
@@ -75,6 +80,10 @@ final class FateHistoryModel {
         for (String f : info.features()) {
             if (!FateHistory.NAMES.contains(f)) throw new KaryoInputException(json, "unknown feature '" + f + "'");
         }
-        return new FateHistoryModel(VectorForest.load(dir.resolve(FOREST), info.features(), CLASSES), info);
+        List<String> classes = info.classesOrDefault();
+        if (!classes.equals(CLASSES) && !classes.equals(CLASSES_WITH_UNINFECTED)) {
+            throw new KaryoInputException(json, "unknown classes " + classes);
+        }
+        return new FateHistoryModel(VectorForest.load(dir.resolve(FOREST), info.features(), classes), info);
     }
 }

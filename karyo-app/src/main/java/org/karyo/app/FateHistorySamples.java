@@ -34,19 +34,24 @@ final class FateHistorySamples {
     private FateHistorySamples() {
     }
 
-    /** Every frame at or after infection of the well's infected tracks, lineages joined. */
-    static List<Sample> of(String well, TracksTable.Tracks tracks, Map<Integer, FatesTable.Row> calls) {
+    /**
+     * Every frame at or after infection of the well's infected tracks, lineages joined; with {@code uninfected}, also
+     * every frame of its uninfected tracks (no infection time: their anchored features are unknown).
+     */
+    static List<Sample> of(String well, TracksTable.Tracks tracks, Map<Integer, FatesTable.Row> calls, boolean uninfected) {
         Map<Integer, TrackSeries> byId = new HashMap<>();
         for (TrackSeries s : tracks.series()) byId.put(s.trackId(), s);
         List<Sample> out = new ArrayList<>();
         for (TrackSeries s : tracks.series()) {
             FatesTable.Row c = calls.get(s.trackId());
-            if (c == null || !c.fate().infected() || !Double.isFinite(c.infectionHours())) continue;
+            if (c == null) continue;
+            boolean infected = c.fate().infected();
+            if (infected ? !Double.isFinite(c.infectionHours()) : !uninfected) continue;
             List<List<FateHistory.Frame>> lineage = new ArrayList<>();
             for (TrackSeries t : lineage(s, byId)) lineage.add(frames(tracks.rows().get(t.trackId())));
             FateHistory history = FateHistory.ofLineage(lineage);
             for (int i = 0; i < s.size(); i++) {
-                double hpi = s.hours()[i] - c.infectionHours();
+                double hpi = infected ? s.hours()[i] - c.infectionHours() : Double.NaN;
                 if (hpi < 0) continue;
                 int at = history.indexAt(s.hours()[i], 1e-6);
                 double before = c.fate() == Fate.SPREADER ? c.lysisHours() - s.hours()[i] : Double.NaN;

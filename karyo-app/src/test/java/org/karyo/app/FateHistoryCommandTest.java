@@ -164,4 +164,78 @@ class FateHistoryCommandTest {
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(out.resolve("predictions.csv")).isNotEmptyFile();
     }
+
+    /**
+     * Three classes on their own wells: spreaders grow after infection, nonspreaders dim by a fifth, uninfected cells
+     * stay as they are; cells differ from one another by more than either change.
+     */
+    @Test
+    void aThirdClassTellsUninfectedCellsByTheirHistoryToo() throws Exception {
+        Path three = dir.resolve("three");
+        StringBuilder f = new StringBuilder("well,track_id,parent,fate,infection_hours,lysis_hours,root,followed_hours\n");
+        Random r = new Random(11);
+        for (String well : List.of("D", "E", "F")) {
+            StringBuilder t = new StringBuilder(String.join(",", TracksTable.REQUIRED)).append('\n');
+            for (int id = 1; id <= 60; id++) {
+                String fate = id <= 20 ? "spreader" : id <= 40 ? "nonspreader" : "uninfected";
+                double size = 300 * Math.exp(0.35 * r.nextGaussian());
+                double dna = 700 * Math.exp(0.3 * r.nextGaussian());
+                double infection = 4 + 2 * r.nextInt(4);
+                double lysis = infection + 50 + 2 * r.nextInt(3);
+                int frames = fate.equals("spreader") ? (int) (lysis / 2) : 40;
+                for (int k = 0; k < frames; k++) {
+                    double h = 2.0 * k, hpi = h - infection;
+                    double grow = fate.equals("spreader") && hpi > 10 ? Math.exp(0.02 * (hpi - 10)) : 1;
+                    double dim = fate.equals("nonspreader") && hpi > 5 ? 0.8 : 1;
+                    t.append(String.format(Locale.ROOT, "%d,0,%d,%.1f,%d,10,10,%.1f,%.1f,,%n", id, k, h, id,
+                            size * grow * Math.exp(0.03 * r.nextGaussian()), dna * dim * Math.exp(0.02 * r.nextGaussian())));
+                }
+                boolean infected = !fate.equals("uninfected");
+                f.append(String.format(Locale.ROOT, "%s,%d,0,%s,%s,%s,%d,%s%n", well, id, fate,
+                        infected ? String.format(Locale.ROOT, "%.1f", infection) : "",
+                        fate.equals("spreader") ? String.format(Locale.ROOT, "%.1f", lysis) : "", id,
+                        infected ? String.format(Locale.ROOT, "%.1f", 2.0 * (frames - 1) - infection) : ""));
+            }
+            Files.createDirectories(three.resolve(well));
+            Files.writeString(three.resolve(well).resolve("tracks.csv"), t);
+        }
+        Path fates3 = three.resolve("fates.csv");
+        Files.writeString(fates3, f);
+        Path out = three.resolve("out");
+        String[] wellsArgs = {three.resolve("D").toString(), three.resolve("E").toString(), three.resolve("F").toString()};
+
+        CliRun refused = CliRun.of(concat(wellsArgs, "--fates", fates3.toString(), "--train-wells", "D,E", "--out", out.toString(),
+                "--uninfected"));
+        assertThat(refused.exit()).as("the default features use the infection time").isEqualTo(Karyo.EXIT_BAD_INPUT);
+        assertThat(refused.err()).contains("--uninfected needs features that do not use the infection time");
+
+        CliRun run = CliRun.of(concat(wellsArgs, "--fates", fates3.toString(), "--train-wells", "D,E", "--out", out.toString(),
+                "--uninfected", "--features", "hoechst", "--trees", "50", "--no-progress"));
+        assertThat(run.exit()).as(run.err()).isZero();
+        String report = Files.readString(out.resolve("report.md"));
+        assertThat(report).contains("Three classes at 20-25 h before lysis", "| uninfected frames |", "Spreader fraction per held-out well");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("uninfected ([0-9.]+)\\), accuracy").matcher(report);
+        assertThat(m.find()).as(report).isTrue();
+        assertThat(Double.parseDouble(m.group(1))).as("uninfected recall").isGreaterThan(0.7);
+        List<Map<String, String>> rows = org.karyo.io.table.CsvReader.read(out.resolve("predictions.csv"));
+        assertThat(rows.get(0)).containsKeys("p_spreader", "p_uninfected", "predicted");
+        assertThat(rows).anyMatch(x -> x.get("fate").equals("uninfected") && x.get("hours_post_infection").isEmpty());
+        assertThat(Files.readString(out.resolve("fate-history.json"))).contains("\"uninfected\"");
+
+        // The saved three-class model applied to one well scores its uninfected frames too, with the same probabilities.
+        Path applied = three.resolve("applied");
+        CliRun a = CliRun.of("fate-history", wellsArgs[2], "--fates", fates3.toString(), "--model", out.toString(),
+                "--out", applied.toString(), "--no-progress");
+        assertThat(a.exit()).as(a.err()).isZero();
+        List<String> trainedRun = Files.readAllLines(out.resolve("predictions.csv"));
+        assertThat(Files.readAllLines(applied.resolve("predictions.csv"))).containsAll(trainedRun);
+    }
+
+    private static String[] concat(String[] wells, String... rest) {
+        String[] all = new String[1 + wells.length + rest.length];
+        all[0] = "fate-history";
+        System.arraycopy(wells, 0, all, 1, wells.length);
+        System.arraycopy(rest, 0, all, 1 + wells.length, rest.length);
+        return all;
+    }
 }
