@@ -398,40 +398,34 @@ final class FateHistoryCommand implements Callable<Integer> {
      * scored spreaders took from infection to lysis) removes the cells whose fate the end of the movie decided.
      */
     private String controls(List<FateHistorySamples.Sample> s, FateHistoryScores p, List<Integer> at) {
-        double[] hours = at.stream().mapToDouble(i -> s.get(i).hours()).sorted().distinct().toArray();
-        double clock = 0, clockCut = Double.NaN;
-        for (double cut : hours) {
-            int[] c = new int[4]; // spreaders before the cut, spreaders, nonspreaders at or after, nonspreaders
-            for (int i : at) {
-                boolean spreader = s.get(i).fate() == Fate.SPREADER;
-                boolean early = s.get(i).hours() < cut;
-                c[spreader ? 1 : 3]++;
-                if (spreader && early) c[0]++;
-                if (!spreader && !early) c[2]++;
-            }
-            double b = (c[0] / (double) c[1] + c[2] / (double) c[3]) / 2;
-            if (b > clock) {
-                clock = b;
-                clockCut = cut;
-            }
+        double[] hours = at.stream().mapToDouble(i -> s.get(i).hours()).toArray();
+        boolean[] spreader = new boolean[at.size()], called = new boolean[at.size()];
+        for (int j = 0; j < at.size(); j++) {
+            spreader[j] = s.get(at.get(j)).fate() == Fate.SPREADER;
+            called[j] = p.spreaderIfInfected(at.get(j)) >= 0.5f;
         }
+        ClockControls.Cut clock = ClockControls.bestCut(hours, spreader);
         StringBuilder r = new StringBuilder(String.format(Locale.ROOT, "%nControls: the movie clock alone (every frame before %.1f h called "
-                + "spreader, the best cut) reaches a balanced accuracy of %.3f on the same frames.", clockCut, clock));
+                + "spreader, the best cut) reaches a balanced accuracy of %.3f on the same frames.", clock.cut(), clock.balanced()));
+        ClockControls.Matched m = ClockControls.matched(hours, spreader, called, bin);
+        r.append(m == null ? " Clock-matched: no movie-time bin holds both spreader and nonspreader frames."
+                : String.format(Locale.ROOT, " Clock-matched (nonspreader frames weighted to the spreader frames' movie times, %.0f-h bins; "
+                + "%.0f %% of the spreader frames share a bin with nonspreaders): balanced accuracy %.3f (spreader %.3f, nonspreader %.3f).",
+                bin, 100 * m.kept(), m.balanced(), m.recall(), m.specificity()));
         double[] toLysis = s.stream().filter(x -> x.fate() == Fate.SPREADER).collect(java.util.stream.Collectors.toMap(
                 x -> x.well() + "/" + x.trackId(), x -> x.hpi() + x.hoursBeforeLysis(), (a, b) -> a)).values().stream()
                 .mapToDouble(Double::doubleValue).sorted().toArray();
         if (toLysis.length > 0) {
             double follow = toLysis[(int) Math.ceil(0.95 * toLysis.length) - 1];
             int[] c = new int[4];
-            for (int i : at) {
-                FateHistorySamples.Sample x = s.get(i);
-                boolean called = p.spreaderIfInfected(i) >= 0.5f;
-                if (x.fate() == Fate.SPREADER) {
+            for (int j = 0; j < at.size(); j++) {
+                FateHistorySamples.Sample x = s.get(at.get(j));
+                if (spreader[j]) {
                     c[1]++;
-                    if (called) c[0]++;
+                    if (called[j]) c[0]++;
                 } else if (x.followedHours() >= follow) {
                     c[3]++;
-                    if (!called) c[2]++;
+                    if (!called[j]) c[2]++;
                 }
             }
             if (c[3] > 0) {

@@ -92,7 +92,7 @@ class FateHistoryCommandTest {
         String report = Files.readString(history.resolve("report.md"));
         assertThat(report).contains("At 20-25 h before lysis", "balanced accuracy", "Spreader fraction per held-out well");
         // Every nonspreader here is followed 68-74 h after infection, longer than any spreader took to lyse (50-54 h).
-        assertThat(report).contains("Controls: the movie clock alone").containsPattern("Against only the nonspreaders followed at least 5\\d\\.\\d h");
+        assertThat(report).contains("Controls: the movie clock alone", "Clock-matched (nonspreader frames weighted").containsPattern("Against only the nonspreaders followed at least 5\\d\\.\\d h");
         // Well C: 20 spreaders of 60 infected tracks, all intact 20 h after infection (lysis at 50+ h).
         assertThat(report).containsPattern("\\| C \\| 60 \\| 33\\.3 % \\|");
 
