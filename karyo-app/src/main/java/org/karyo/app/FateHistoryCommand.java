@@ -165,8 +165,9 @@ final class FateHistoryCommand implements Callable<Integer> {
             }
         }
         double[] medians = medians(train, columns);
+        // A spreader through its daughters has no lysis time of its own (NaN): it says nothing about the window.
         double window = train.stream().filter(s -> s.fate() == Fate.SPREADER)
-                .mapToDouble(s -> s.hpi() + s.hoursBeforeLysis() - beforeLysis).max().orElse(Double.NaN);
+                .mapToDouble(s -> s.hpi() + s.hoursBeforeLysis() - beforeLysis).filter(Double::isFinite).max().orElse(Double.NaN);
         if (!(window >= 0)) throw new KaryoInputException(fates, "training wells have no spreader followed " + beforeLysis + " h before its lysis");
         List<String> classes = uninfected ? FateHistoryModel.CLASSES_WITH_UNINFECTED : FateHistoryModel.CLASSES;
         // Sampled in this order (spreaders first), whatever the classes' order in the model.

@@ -185,7 +185,7 @@ final class FateHistoryReport {
                 bin, 100 * m.kept(), m.balanced(), m.recall(), m.specificity()));
         double[] toLysis = s.stream().filter(x -> x.fate() == Fate.SPREADER).collect(java.util.stream.Collectors.toMap(
                 x -> x.well() + "/" + x.trackId(), x -> x.hpi() + x.hoursBeforeLysis(), (a, b) -> a)).values().stream()
-                .mapToDouble(Double::doubleValue).sorted().toArray();
+                .mapToDouble(Double::doubleValue).filter(Double::isFinite).sorted().toArray();
         if (toLysis.length > 0) {
             double follow = toLysis[(int) Math.ceil(0.95 * toLysis.length) - 1];
             int[] c = new int[4];

@@ -144,6 +144,30 @@ class FateHistoryCommandTest {
         assertThat(Files.readString(out.resolve("report.md"))).contains("features: log_area_vs_min, log_area_slope_20h_per_h.");
     }
 
+    /**
+     * Bug: on tracker output a mother can be a spreader through her daughters, with no lysis time of her own; the
+     * training window became NaN and the run stopped with "no spreader followed 20 h before its lysis".
+     */
+    @Test
+    void aSpreaderWithoutItsOwnLysisTimeDoesNotStopTraining() throws Exception {
+        Path copy = dir.resolve("nolysis");
+        for (String well : List.of("A", "B", "C")) {
+            Files.createDirectories(copy.resolve(well));
+            Files.copy(dir.resolve(well).resolve("tracks.csv"), copy.resolve(well).resolve("tracks.csv"));
+        }
+        StringBuilder extra = new StringBuilder();
+        for (int k = 0; k < 10; k++) {
+            extra.append(String.format(Locale.ROOT, "99,0,%d,%.1f,99,10,10,300.0,700.0,,%n", k, 2.0 * k));
+        }
+        Files.writeString(copy.resolve("A").resolve("tracks.csv"), extra, java.nio.file.StandardOpenOption.APPEND);
+        Path fates2 = copy.resolve("fates.csv");
+        Files.writeString(fates2, Files.readString(fates) + "A,99,0,spreader,4.0,,99,14.0\n");
+        CliRun r = CliRun.of("fate-history", copy.resolve("A").toString(), copy.resolve("B").toString(), copy.resolve("C").toString(),
+                "--fates", fates2.toString(), "--train-wells", "A,B", "--out", copy.resolve("out").toString(), "--trees", "20",
+                "--no-progress");
+        assertThat(r.exit()).as(r.err()).isZero();
+    }
+
     /** Bug: a nucleus too small for a rim/centre ratio left a NaN in one held-out row, and the forest refused it. */
     @Test
     void aFewUnmeasuredValuesAreFilledNotFatal() throws Exception {
