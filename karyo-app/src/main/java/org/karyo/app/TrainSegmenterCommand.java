@@ -53,8 +53,18 @@ final class TrainSegmenterCommand implements Callable<Integer> {
     double minutes;
 
     @Option(names = "--steps", defaultValue = "3000", paramLabel = "N",
-            description = "Training steps of 8 patches of 96 px, at most (default: ${DEFAULT-VALUE}).")
+            description = "Training steps of 8 patches, at most (default: ${DEFAULT-VALUE}).")
     int steps;
+
+    @Option(names = "--field-of-view", defaultValue = "45", paramLabel = "PX", description = {
+            "Pixels across that the network sees around each pixel: 21, 45, 93 or 189 (default: ${DEFAULT-VALUE}).",
+            "A larger view sees the whole of a large or enlarged nucleus; each step costs more."})
+    int fieldOfView;
+
+    @Option(names = "--patch", defaultValue = "96", paramLabel = "PX", description = {
+            "Side of the square training patches (default: ${DEFAULT-VALUE}); make it larger than the field of view",
+            "(e.g. 128 for 93) so that most pixels are learnt with their whole view inside the patch."})
+    int patch;
 
     @Option(names = "--width", defaultValue = "16", paramLabel = "C",
             description = "Channels per layer, 16 or more (default: ${DEFAULT-VALUE}; wider learns more and runs slower).")
@@ -75,7 +85,7 @@ final class TrainSegmenterCommand implements Callable<Integer> {
         if (Files.isDirectory(out)) throw new KaryoInputException(out, "is a folder; --out takes a file name");
         LearnedNucleusSegmenter.Training training;
         try {
-            training = new LearnedNucleusSegmenter.Training(width, 96, 8, steps, 2e-3, minutes, seed);
+            training = new LearnedNucleusSegmenter.Training(width, fieldOfView, patch, 8, steps, 2e-3, minutes, seed);
         } catch (IllegalArgumentException e) {
             throw new KaryoInputException(null, e.getMessage());
         }

@@ -69,7 +69,12 @@ class TrainSegmenterCommandTest {
                 sim.resolve("01_GT/TRA").toString(), "--out", tmp.resolve("y.segmenter").toString(), "--width", "8");
         assertThat(narrow.exit()).isEqualTo(Karyo.EXIT_BAD_INPUT);
         assertThat(narrow.err()).contains("at least 16");
+        CliRun oddView = CliRun.of("train-segmenter", "--movie", sim.toString(), "--labels",
+                sim.resolve("01_GT/TRA").toString(), "--out", tmp.resolve("z.segmenter").toString(), "--field-of-view", "50");
+        assertThat(oddView.exit()).isEqualTo(Karyo.EXIT_BAD_INPUT);
+        assertThat(oddView.err()).contains("field of view", "21, 45, 93, 189", "not 50").doesNotContain("\tat ");
         assertThat(tmp.resolve("x.segmenter")).doesNotExist();
+        assertThat(tmp.resolve("z.segmenter")).doesNotExist();
     }
 
     @Test

@@ -43,6 +43,7 @@ public final class LearnedSegmentationExperiment {
         double minutes = 15;
         int steps = 4000;
         int width = 16;
+        int fieldOfView = PixelClassifier.DEFAULT_FIELD_OF_VIEW;
         int patch = 96;
         int batch = 8;
         java.nio.file.Path save = null;
@@ -65,6 +66,7 @@ public final class LearnedSegmentationExperiment {
                 case "--minutes" -> minutes = Double.parseDouble(args[++i]);
                 case "--steps" -> steps = Integer.parseInt(args[++i]);
                 case "--width" -> width = Integer.parseInt(args[++i]);
+                case "--field-of-view" -> fieldOfView = Integer.parseInt(args[++i]);
                 case "--patch" -> patch = Integer.parseInt(args[++i]);
                 case "--batch" -> batch = Integer.parseInt(args[++i]);
                 case "--save" -> save = java.nio.file.Path.of(args[++i]);
@@ -93,7 +95,7 @@ public final class LearnedSegmentationExperiment {
                     trainSeeds, every, size, size);
             long t0 = System.nanoTime();
             int[] done = {0};
-            learned = LearnedNucleusSegmenter.train(examples, new LearnedNucleusSegmenter.Training(width, patch, batch,
+            learned = LearnedNucleusSegmenter.train(examples, new LearnedNucleusSegmenter.Training(width, fieldOfView, patch, batch,
                     steps, 2e-3, minutes, 7), "seeds " + trainSeeds + " at " + size + " px", (step, loss) -> {
                         done[0] = step;
                         if (step % 100 == 0) {
@@ -102,7 +104,7 @@ public final class LearnedSegmentationExperiment {
                         }
                     });
             System.out.printf(Locale.ROOT, "trained %d steps of %d patches of %d px in %.0f s (width %d, receptive field %d px)%n",
-                    done[0], batch, patch, (System.nanoTime() - t0) / 1e9, width, PixelClassifier.receptiveField());
+                    done[0], batch, patch, (System.nanoTime() - t0) / 1e9, width, learned.settings().fieldOfView());
             if (save != null) learned.save(save);
         }
 

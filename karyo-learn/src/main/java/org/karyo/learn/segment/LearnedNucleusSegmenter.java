@@ -38,9 +38,11 @@ public final class LearnedNucleusSegmenter implements AutoCloseable {
      * @param neck         interior patches are split where they narrow to this fraction of the width on either side
      *                     ({@link BoundaryMapSegmenter}); 0 = off
      * @param trainedOn    what it learned from, for the record
+     * @param fieldOfView  pixels across that the network sees ({@link PixelClassifier#FIELDS_OF_VIEW}); files written
+     *                     before it could be chosen have none and get {@link PixelClassifier#DEFAULT_FIELD_OF_VIEW}
      */
     public record Settings(double lowPercentile, double highPercentile, double seedThreshold, int minSeedPixels,
-                           int minArea, int maxArea, double neck, String trainedOn) {
+                           int minArea, int maxArea, double neck, String trainedOn, int fieldOfView) {
     }
 
     /**
@@ -72,11 +74,20 @@ public final class LearnedNucleusSegmenter implements AutoCloseable {
     }
 
     /** Training knobs; see {@link PixelClassifier.Settings}. */
-    public record Training(int width, int patch, int batch, int steps, double learningRate, double minutes,
-                           long seed) {
+    public record Training(int width, int fieldOfView, int patch, int batch, int steps, double learningRate,
+                           double minutes, long seed) {
         public static final Training DEFAULT = new Training(16, 96, 8, 3000, 2e-3, 10, 7);
 
+        /** With the default field of view. */
+        public Training(int width, int patch, int batch, int steps, double learningRate, double minutes, long seed) {
+            this(width, PixelClassifier.DEFAULT_FIELD_OF_VIEW, patch, batch, steps, learningRate, minutes, seed);
+        }
+
         public Training {
+            if (!PixelClassifier.FIELDS_OF_VIEW.contains(fieldOfView)) {
+                throw new IllegalArgumentException("field of view must be one of " + PixelClassifier.FIELDS_OF_VIEW
+                        + " px, not " + fieldOfView);
+            }
             // Measured: with 8 channels per layer PyTorch 2.7's CPU kernels return NaN gradients within a few steps
             // (16 and 24 train normally), so narrower networks are refused rather than left to diverge.
             if (width < 16) throw new IllegalArgumentException("network width must be at least 16, not " + width);
@@ -101,12 +112,12 @@ public final class LearnedNucleusSegmenter implements AutoCloseable {
             for (int l = 1; l < a.length; l++) if (a[l] > 0) areas.add(a[l]);
         }
         int median = areas.isEmpty() ? 100 : areas.stream().sorted().toList().get(areas.size() / 2);
-        PixelClassifier net = PixelClassifier.create(t.width(), t.seed());
+        PixelClassifier net = PixelClassifier.create(t.width(), t.fieldOfView(), t.seed());
         // Boundary pixels are few but decide where touching nuclei part: they weigh three times as much.
         net.train(pixels, new PixelClassifier.Settings(t.patch(), t.batch(), t.steps(), t.learningRate(), t.minutes(),
                 new float[] {1f, 1f, 3f}, t.seed()), listener);
         Settings s = new Settings(scaling.lowPercentile(), scaling.highPercentile(), 0.5,
-                Math.max(4, median / 50), Math.max(8, median / 5), 0, DEFAULT_NECK, trainedOn);
+                Math.max(4, median / 50), Math.max(8, median / 5), 0, DEFAULT_NECK, trainedOn, t.fieldOfView());
         return new LearnedNucleusSegmenter(net, s);
     }
 
@@ -160,8 +171,9 @@ public final class LearnedNucleusSegmenter implements AutoCloseable {
             // Written before interiors were split at necks: give it the split, which only reads the maps differently.
             if (!json.has("neck")) json.addProperty("neck", DEFAULT_NECK);
             if (neck != null) json.addProperty("neck", neck);
+            if (!json.has("fieldOfView")) json.addProperty("fieldOfView", PixelClassifier.DEFAULT_FIELD_OF_VIEW);
             Settings s = GSON.fromJson(json, Settings.class);
-            return new LearnedNucleusSegmenter(PixelClassifier.read(in), s);
+            return new LearnedNucleusSegmenter(PixelClassifier.read(in, s.fieldOfView()), s);
         } catch (IOException | RuntimeException e) {
             throw new KaryoInputException(file, "cannot read the segmenter model: " + e.getMessage(), e);
         }

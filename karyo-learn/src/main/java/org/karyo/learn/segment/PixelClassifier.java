@@ -33,34 +33,63 @@ import org.karyo.learn.train.ClassifierTrainer;
  * A fully convolutional pixel classifier for nucleus segmentation: every pixel of a DNA image gets
  * probabilities of background, nucleus interior and nucleus boundary. A stack of 3x3 convolutions with
  * growing then shrinking dilation (no pooling, so the output keeps the input's resolution and any image
- * size works) sees about {@link #receptiveField()} pixels across, a few nucleus diameters at 20x.
+ * size works) sees {@link #fieldOfView()} pixels across: 45 by default (dilations 1, 2, 4, 8, 4, 2, 1), a few
+ * nucleus diameters at 20x; one more level doubles the largest dilation and about doubles the view (93, 189 px).
  */
 public final class PixelClassifier implements AutoCloseable {
     public static final int CLASSES = 3;
-    static final int[] DILATIONS = {1, 2, 4, 8, 4, 2, 1};
+    /** Pixels across of the network Karyo trained first, and of every model file that does not say otherwise. */
+    public static final int DEFAULT_FIELD_OF_VIEW = 45;
+    /** The fields of view a network can have: levels 3 to 6 of dilation. */
+    public static final List<Integer> FIELDS_OF_VIEW = List.of(21, 45, 93, 189);
 
     private final Model model;
     private final int width;
+    private final int[] dilations;
     /** ONNX Runtime's copy of the network, made at the first prediction when that engine is chosen. */
     private OnnxRuntimeImages onnx;
 
-    private PixelClassifier(Model model, int width) {
+    private PixelClassifier(Model model, int width, int[] dilations) {
         this.model = model;
         this.width = width;
+        this.dilations = dilations;
     }
 
-    /** A network with random weights, {@code width} channels per layer, seeded. */
+    /** A network with random weights, {@code width} channels per layer, the default field of view, seeded. */
     public static PixelClassifier create(int width, long seed) {
+        return create(width, DEFAULT_FIELD_OF_VIEW, seed);
+    }
+
+    /** A network with random weights, {@code width} channels per layer, seeing {@code fieldOfView} px across, seeded. */
+    public static PixelClassifier create(int width, int fieldOfView, long seed) {
+        int[] dilations = dilations(fieldOfView);
         Engines.seed(seed);
         Model model = Model.newInstance("karyo-pixels", ComputeDevices.current(), Engines.PYTORCH);
-        model.setBlock(network(width));
+        model.setBlock(network(width, dilations));
         model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, 1, 32, 32));
-        return new PixelClassifier(model, width);
+        return new PixelClassifier(model, width, dilations);
     }
 
-    static Block network(int width) {
+    /**
+     * Dilations 1, 2, ..., 2^(L-1), ..., 2, 1 for the level L whose view is {@code fieldOfView}: growing then
+     * shrinking, so every pixel of the view is reached without gaps.
+     */
+    static int[] dilations(int fieldOfView) {
+        int levels = FIELDS_OF_VIEW.indexOf(fieldOfView) + 3;
+        if (levels < 3) {
+            throw new IllegalArgumentException("field of view must be one of " + FIELDS_OF_VIEW + " px, not " + fieldOfView);
+        }
+        int[] d = new int[2 * levels - 1];
+        for (int i = 0; i < levels; i++) {
+            d[i] = 1 << i;
+            d[d.length - 1 - i] = 1 << i;
+        }
+        return d;
+    }
+
+    static Block network(int width, int[] dilations) {
         SequentialBlock net = new SequentialBlock();
-        for (int d : DILATIONS) {
+        for (int d : dilations) {
             net.add(Conv2d.builder().setFilters(width).setKernelShape(new Shape(3, 3)).optPadding(new Shape(d, d))
                     .optDilation(new Shape(d, d)).optBias(false).build());
             net.add(BatchNorm.builder().build());
@@ -70,9 +99,9 @@ public final class PixelClassifier implements AutoCloseable {
     }
 
     /** Pixels across that one output pixel depends on. */
-    public static int receptiveField() {
+    public int fieldOfView() {
         int r = 0;
-        for (int d : DILATIONS) r += d;
+        for (int d : dilations) r += d;
         return 2 * r + 1;
     }
 
@@ -189,7 +218,7 @@ public final class PixelClassifier implements AutoCloseable {
     public float[][] predict(float[] image, int w, int h) {
         Engines.disableGradientsOnThisThread();
         float[][] out = new float[CLASSES][w * h];
-        int margin = receptiveField() / 2 + 1;
+        int margin = fieldOfView() / 2 + 1;
         for (int y0 = 0; y0 < h; y0 += TILE) {
             for (int x0 = 0; x0 < w; x0 += TILE) {
                 int x1 = Math.min(w, x0 + TILE);
@@ -227,18 +256,21 @@ public final class PixelClassifier implements AutoCloseable {
         }
     }
 
-    /** The width and the weights (DJL's parameter stream). */
+    /** The width and the weights (DJL's parameter stream); the field of view is the caller's to record. */
     void write(DataOutputStream out) throws IOException {
         out.writeInt(width);
         model.getBlock().saveParameters(out);
     }
 
-    static PixelClassifier read(DataInputStream in) throws IOException {
+    static PixelClassifier read(DataInputStream in, int fieldOfView) throws IOException {
         int width = in.readInt();
         if (width < 1 || width > 1024) {
             throw new IOException("implausible network width " + width);
         }
-        PixelClassifier c = create(width, 0);
+        if (!FIELDS_OF_VIEW.contains(fieldOfView)) {
+            throw new IOException("implausible field of view " + fieldOfView + " px");
+        }
+        PixelClassifier c = create(width, fieldOfView, 0);
         try {
             c.model.getBlock().loadParameters(c.model.getNDManager(), in);
         } catch (ai.djl.MalformedModelException | RuntimeException e) {

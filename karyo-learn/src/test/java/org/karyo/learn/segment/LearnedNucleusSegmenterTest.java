@@ -85,8 +85,8 @@ class LearnedNucleusSegmenterTest {
         int start = LearnedNucleusSegmenter.MAGIC.length() + 1;
         int n = java.nio.ByteBuffer.wrap(bytes, start, 4).getInt();
         String json = new String(bytes, start + 4, n, java.nio.charset.StandardCharsets.UTF_8);
-        String old = json.replaceAll(",\"neck\":[0-9.]+", "");
-        assertThat(old).doesNotContain("neck");
+        String old = json.replaceAll(",\"neck\":[0-9.]+", "").replaceAll(",\"fieldOfView\":[0-9]+", "");
+        assertThat(old).doesNotContain("neck").doesNotContain("fieldOfView");
         byte[] header = old.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         out.write(bytes, 0, start);
@@ -96,7 +96,28 @@ class LearnedNucleusSegmenterTest {
         Path oldFile = Files.write(dir.resolve("old.model"), out.toByteArray());
         try (LearnedNucleusSegmenter loaded = LearnedNucleusSegmenter.load(oldFile)) {
             assertThat(loaded.settings().neck()).isEqualTo(LearnedNucleusSegmenter.DEFAULT_NECK);
+            assertThat(loaded.settings().fieldOfView()).isEqualTo(45);
+            assertThat(loaded.segment(test.image()).labels()).isEqualTo(got.labels());
         }
+    }
+
+    @Test
+    void aWiderViewIsRecordedInTheFileAndComesBackOnLoad(@TempDir Path dir) throws Exception {
+        LearnedNucleusSegmenter.Example test = field(99);
+        Path file = dir.resolve("wide.model");
+        LabelImage got;
+        try (LearnedNucleusSegmenter seg = LearnedNucleusSegmenter.train(List.of(field(1)),
+                new LearnedNucleusSegmenter.Training(16, 93, 48, 4, 5, 3e-3, 0, 3), "one field", (step, loss) -> { })) {
+            assertThat(seg.settings().fieldOfView()).isEqualTo(93);
+            got = seg.segment(test.image());
+            seg.save(file);
+        }
+        try (LearnedNucleusSegmenter loaded = LearnedNucleusSegmenter.load(file)) {
+            assertThat(loaded.settings().fieldOfView()).isEqualTo(93);
+            assertThat(loaded.segment(test.image()).labels()).isEqualTo(got.labels());
+        }
+        assertThatThrownBy(() -> new LearnedNucleusSegmenter.Training(16, 50, 48, 4, 5, 3e-3, 0, 3))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not 50");
     }
 
     @Test
