@@ -29,8 +29,13 @@ final class NucleusFinder implements AutoCloseable {
 
     /** @param neck overrides the learned model's neck ratio (null: the model's own) */
     NucleusFinder(SegmentationSettings settings, Path model, Double neck) throws KaryoInputException {
+        this(settings, model, neck, 1);
+    }
+
+    /** @param views flips and transposes whose maps the learned model averages (1, 2, 4 or 8) */
+    NucleusFinder(SegmentationSettings settings, Path model, Double neck, int views) throws KaryoInputException {
         this.segmenter = model == null ? new NucleusSegmenter(settings) : null;
-        this.learned = model == null ? null : LearnedNucleusSegmenter.load(model, neck);
+        this.learned = model == null ? null : LearnedNucleusSegmenter.load(model, neck).views(views);
     }
 
     LabelImage find(Plane dna) {

@@ -57,13 +57,22 @@ final class SegmentationOptions {
             "the model's, 0.55). Lower splits less (large irregular nuclei), higher splits more (crowded small nuclei)."})
     Double neck;
 
+    @Option(names = "--views", defaultValue = "1", paramLabel = "N", description = {
+            "With --segmenter: average the network's maps over N flips and transposes of each image (1, 2, 4 or 8;",
+            "default: ${DEFAULT-VALUE}). N passes per image; see docs/segmentation.md for what it gains."})
+    int views;
+
     /** The classical segmenter with these options, or the learned one given by --segmenter. */
     NucleusFinder finder() throws KaryoInputException {
-        return new NucleusFinder(toSettings(), segmenter, neck);
+        return new NucleusFinder(toSettings(), segmenter, neck, views);
     }
 
     SegmentationSettings toSettings() throws KaryoInputException {
         if (neck != null && segmenter == null) throw new KaryoInputException(null, "--neck needs --segmenter");
+        if (views != 1 && segmenter == null) throw new KaryoInputException(null, "--views needs --segmenter");
+        if (views != 1 && views != 2 && views != 4 && views != 8) {
+            throw new KaryoInputException(null, "--views must be 1, 2, 4 or 8, not " + views);
+        }
         ThresholdMethod m;
         double fixed = Double.NaN;
         switch (threshold.toLowerCase(Locale.ROOT)) {

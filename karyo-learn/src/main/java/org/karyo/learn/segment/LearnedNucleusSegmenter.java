@@ -57,6 +57,8 @@ public final class LearnedNucleusSegmenter implements AutoCloseable {
     private final PixelClassifier net;
     private final Settings settings;
     private final BoundaryMapSegmenter post;
+    /** Symmetries of the image whose maps are averaged ({@link PixelClassifier#predict(float[], int, int, int)}). */
+    private int views = 1;
 
     private LearnedNucleusSegmenter(PixelClassifier net, Settings settings) {
         this.net = net;
@@ -67,6 +69,13 @@ public final class LearnedNucleusSegmenter implements AutoCloseable {
 
     public Settings settings() {
         return settings;
+    }
+
+    /** Averages the maps over 1, 2, 4 or 8 flips and transposes of each image (1 = one pass, the default). */
+    public LearnedNucleusSegmenter views(int n) {
+        if (n != 1 && n != 2 && n != 4 && n != 8) throw new IllegalArgumentException("views must be 1, 2, 4 or 8, not " + n);
+        this.views = n;
+        return this;
     }
 
     /** One training image and its nuclei. */
@@ -129,7 +138,7 @@ public final class LearnedNucleusSegmenter implements AutoCloseable {
     /** Per-pixel class probabilities, indexed by {@link BoundaryClasses} (for other ways of reading them). */
     public float[][] probabilities(Plane dna) {
         PercentileScaling scaling = new PercentileScaling(settings.lowPercentile(), settings.highPercentile());
-        return net.predict(scaling.apply(dna.pixels()), dna.width(), dna.height());
+        return net.predict(scaling.apply(dna.pixels()), dna.width(), dna.height(), views);
     }
 
     /** Writes the model file (whole or not at all). */

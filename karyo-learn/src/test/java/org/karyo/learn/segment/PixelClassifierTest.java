@@ -78,6 +78,44 @@ class PixelClassifierTest {
     }
 
     @Test
+    void mapsAveragedOverAllEightViewsFollowTheImageWhenItIsMirroredOrTransposed() {
+        int w = 37;
+        int h = 23; // not square: a transpose changes the shape
+        float[] image = noise(w * h, 3);
+        float[] mirrored = new float[w * h];
+        float[] transposed = new float[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                mirrored[y * w + (w - 1 - x)] = image[y * w + x];
+                transposed[x * h + y] = image[y * w + x];
+            }
+        }
+        try (PixelClassifier net = PixelClassifier.create(16, 6)) {
+            RunningStatistics.randomise(net.block(), 4);
+            InferenceEngine.use(InferenceEngine.PYTORCH);
+            float[][] one = net.predict(image, w, h);
+            assertThat(net.predict(image, w, h, 1)[1]).containsExactly(one[1]);
+            float[][] all = net.predict(image, w, h, 8);
+            float[][] ofMirrored = net.predict(mirrored, w, h, 8);
+            float[][] ofTransposed = net.predict(transposed, h, w, 8);
+            double mirrorGap = 0, transposeGap = 0, oneGap = 0, sum = 0;
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    mirrorGap = Math.max(mirrorGap, Math.abs(all[1][y * w + x] - ofMirrored[1][y * w + (w - 1 - x)]));
+                    transposeGap = Math.max(transposeGap, Math.abs(all[2][y * w + x] - ofTransposed[2][x * h + y]));
+                    oneGap = Math.max(oneGap, Math.abs(all[1][y * w + x] - one[1][y * w + x]));
+                    sum += all[0][y * w + x] + all[1][y * w + x] + all[2][y * w + x];
+                }
+            }
+            assertThat(mirrorGap).isLessThan(1e-5);
+            assertThat(transposeGap).isLessThan(1e-5);
+            assertThat(oneGap).as("a random network is not symmetric by itself").isGreaterThan(1e-3);
+            assertThat(sum / (w * h)).as("still probabilities").isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
+            assertThatThrownBy(() -> net.predict(image, w, h, 3)).hasMessageContaining("1, 2, 4 or 8");
+        }
+    }
+
+    @Test
     void tilesStitchIntoWhatOneWindowComputes() {
         tilesStitch(45);
         tilesStitch(93);
