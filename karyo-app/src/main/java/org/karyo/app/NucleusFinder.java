@@ -3,6 +3,7 @@ package org.karyo.app;
 import org.karyo.KaryoInputException;
 import org.karyo.image.LabelImage;
 import org.karyo.image.Plane;
+import org.karyo.learn.infer.TestTimeViews;
 import org.karyo.learn.segment.LearnedNucleusSegmenter;
 import org.karyo.segment.NucleusSegmenter;
 import org.karyo.segment.SegmentationSettings;
@@ -29,11 +30,11 @@ final class NucleusFinder implements AutoCloseable {
 
     /** @param neck overrides the learned model's neck ratio (null: the model's own) */
     NucleusFinder(SegmentationSettings settings, Path model, Double neck) throws KaryoInputException {
-        this(settings, model, neck, 1);
+        this(settings, model, neck, TestTimeViews.NONE);
     }
 
-    /** @param views flips and transposes whose maps the learned model averages (1, 2, 4 or 8) */
-    NucleusFinder(SegmentationSettings settings, Path model, Double neck, int views) throws KaryoInputException {
+    /** @param views flips and transposes of each image whose maps the learned model averages */
+    NucleusFinder(SegmentationSettings settings, Path model, Double neck, TestTimeViews views) throws KaryoInputException {
         this.segmenter = model == null ? new NucleusSegmenter(settings) : null;
         this.learned = model == null ? null : LearnedNucleusSegmenter.load(model, neck).views(views);
     }

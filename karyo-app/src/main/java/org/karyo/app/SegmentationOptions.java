@@ -57,10 +57,10 @@ final class SegmentationOptions {
             "the model's, 0.55). Lower splits less (large irregular nuclei), higher splits more (crowded small nuclei)."})
     Double neck;
 
-    @Option(names = "--views", defaultValue = "1", paramLabel = "N", description = {
-            "With --segmenter: average the network's maps over N flips and transposes of each image (1, 2, 4 or 8;",
-            "default: ${DEFAULT-VALUE}). N passes per image; see docs/segmentation.md for what it gains."})
-    int views;
+    @Option(names = "--segmenter-tta", paramLabel = "V", defaultValue = "none", converter = ViewsOption.Parse.class,
+            description = {"With --segmenter: average the network's maps over views of each image: none (default), flips",
+                    "(4) or dihedral (8, also transposed). 4x or 8x the network's time; see docs/segmentation.md."})
+    org.karyo.learn.infer.TestTimeViews views = org.karyo.learn.infer.TestTimeViews.NONE;
 
     /** The classical segmenter with these options, or the learned one given by --segmenter. */
     NucleusFinder finder() throws KaryoInputException {
@@ -69,9 +69,8 @@ final class SegmentationOptions {
 
     SegmentationSettings toSettings() throws KaryoInputException {
         if (neck != null && segmenter == null) throw new KaryoInputException(null, "--neck needs --segmenter");
-        if (views != 1 && segmenter == null) throw new KaryoInputException(null, "--views needs --segmenter");
-        if (views != 1 && views != 2 && views != 4 && views != 8) {
-            throw new KaryoInputException(null, "--views must be 1, 2, 4 or 8, not " + views);
+        if (views != org.karyo.learn.infer.TestTimeViews.NONE && segmenter == null) {
+            throw new KaryoInputException(null, "--segmenter-tta needs --segmenter");
         }
         ThresholdMethod m;
         double fixed = Double.NaN;

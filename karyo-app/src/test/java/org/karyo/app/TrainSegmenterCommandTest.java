@@ -103,21 +103,22 @@ class TrainSegmenterCommandTest {
     void averagedViewsSegmentTheSameFieldAndBadCountsAreRefused() throws Exception {
         Path frame = sim.resolve("TimePoint_6").toFile().listFiles((d, n) -> n.endsWith("_w1.tif"))[0].toPath();
         java.util.Map<String, Integer> found = new java.util.HashMap<>();
-        for (String views : java.util.List.of("1", "8")) {
+        for (String views : java.util.List.of("none", "dihedral")) {
             Path out = tmp.resolve("seg-views-" + views);
             CliRun r = CliRun.of("segment", frame.toString(), "--out", out.toString(), "--segmenter", model.toString(),
-                    "--views", views, "--no-progress");
+                    "--segmenter-tta", views, "--no-progress");
             assertThat(r.exit()).as(r.err()).isZero();
             found.put(views, Files.readAllLines(out.resolve(frame.getFileName().toString().replace(".tif", ".nuclei.csv"))).size());
         }
-        assertThat((double) found.get("8")).as("the same nuclei, give or take a few").isCloseTo(found.get("1"),
+        assertThat((double) found.get("dihedral")).as("the same nuclei, give or take a few").isCloseTo(found.get("none"),
                 org.assertj.core.data.Percentage.withPercentage(15));
-        CliRun three = CliRun.of("segment", frame.toString(), "--out", tmp.resolve("seg-views-3").toString(), "--segmenter",
-                model.toString(), "--views", "3");
-        assertThat(three.exit()).isEqualTo(Karyo.EXIT_BAD_INPUT);
-        assertThat(three.err()).contains("--views must be 1, 2, 4 or 8, not 3").doesNotContain("\tat ");
-        CliRun alone = CliRun.of("segment", frame.toString(), "--out", tmp.resolve("seg-views-alone").toString(), "--views", "2");
+        CliRun odd = CliRun.of("segment", frame.toString(), "--out", tmp.resolve("seg-views-odd").toString(), "--segmenter",
+                model.toString(), "--segmenter-tta", "twice");
+        assertThat(odd.exit()).isNotZero();
+        assertThat(odd.err()).contains("twice", "none, flips or dihedral").doesNotContain("\tat ");
+        CliRun alone = CliRun.of("segment", frame.toString(), "--out", tmp.resolve("seg-views-alone").toString(),
+                "--segmenter-tta", "flips");
         assertThat(alone.exit()).isEqualTo(Karyo.EXIT_BAD_INPUT);
-        assertThat(alone.err()).contains("--views needs --segmenter");
+        assertThat(alone.err()).contains("--segmenter-tta needs --segmenter");
     }
 }

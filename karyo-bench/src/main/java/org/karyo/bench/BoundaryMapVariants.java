@@ -27,7 +27,7 @@ import java.util.Locale;
  * interiors) each segment the same maps and feed their own tracker, and each is scored with the CTC measures. Merged
  * nuclei (one object over two true ones) dominate the learned segmenter's tracking errors, and the seeds decide them.
  *
- * <p>Usage: {@code BoundaryMapVariants --load MODEL [--size 1024] [--test-seed 3] [--variants 0.5:0,0.7:0,0.5:4] [--views 8]}
+ * <p>Usage: {@code BoundaryMapVariants --load MODEL [--size 1024] [--test-seed 3] [--variants 0.5:0,0.7:0,0.5:4] [--views none|flips|dihedral]}
  * (each variant: seed threshold : neck ratio, 0 = no splitting); or {@code --images DIR --labels DIR} to score still images instead.
  */
 public final class BoundaryMapVariants {
@@ -65,7 +65,7 @@ public final class BoundaryMapVariants {
         String variants = "0.5:0,0.5:0.5,0.5:0.7,0.5:0.85";
         Path images = null;
         Path labels = null;
-        int views = 1;
+        org.karyo.learn.infer.TestTimeViews views = org.karyo.learn.infer.TestTimeViews.NONE;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--load" -> load = Path.of(args[++i]);
@@ -74,7 +74,7 @@ public final class BoundaryMapVariants {
                 case "--variants" -> variants = args[++i];
                 case "--images" -> images = Path.of(args[++i]);
                 case "--labels" -> labels = Path.of(args[++i]);
-                case "--views" -> views = Integer.parseInt(args[++i]);
+                case "--views" -> views = org.karyo.learn.infer.TestTimeViews.parse(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }

@@ -66,6 +66,42 @@ public enum TestTimeViews {
         return out;
     }
 
+    /** Class maps of one image: [class][pixel], pixels row-major, the same size as the image. */
+    public interface MapPredictor {
+        float[][] predict(float[] image, int w, int h);
+    }
+
+    /**
+     * Per-pixel class maps of a {@code w} x {@code h} image, each the mean over this mode's views of the image, every
+     * view's maps mapped back onto the image (a transposed view of a non-square image is {@code h} x {@code w}).
+     */
+    public float[][] predictMaps(float[] image, int w, int h, MapPredictor predictor) {
+        if (this == NONE) return predictor.predict(image, w, h);
+        float[][] sum = null;
+        for (int v = 0; v < count; v++) {
+            boolean transpose = v >= 4;
+            float[] view = new float[w * h];
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) view[viewIndex(v, x, y, w, h)] = image[y * w + x];
+            }
+            float[][] maps = predictor.predict(view, transpose ? h : w, transpose ? w : h);
+            if (sum == null) sum = new float[maps.length][w * h];
+            for (int c = 0; c < maps.length; c++) {
+                for (int y = 0; y < h; y++) {
+                    for (int x = 0; x < w; x++) sum[c][y * w + x] += maps[c][viewIndex(v, x, y, w, h)] / count;
+                }
+            }
+        }
+        return sum;
+    }
+
+    /** Where pixel (x, y) of a w x h image lands in view v: bit 0 mirrors x, bit 1 mirrors y, v >= 4 transposes. */
+    private static int viewIndex(int v, int x, int y, int w, int h) {
+        int u = (v & 1) != 0 ? w - 1 - x : x;
+        int t = (v & 2) != 0 ? h - 1 - y : y;
+        return v >= 4 ? u * h + t : t * w + u;
+    }
+
     /** This mode's views of one square crop, the original first. */
     public List<float[]> views(float[] crop, int size) {
         if (crop.length != size * size) {

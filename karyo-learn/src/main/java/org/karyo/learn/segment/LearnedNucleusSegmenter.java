@@ -16,6 +16,7 @@ import org.karyo.image.LabelImage;
 import org.karyo.image.Plane;
 import org.karyo.learn.data.PercentileScaling;
 import org.karyo.learn.files.AtomicOutput;
+import org.karyo.learn.infer.TestTimeViews;
 import org.karyo.segment.BoundaryClasses;
 import org.karyo.segment.BoundaryMapSegmenter;
 
@@ -57,8 +58,8 @@ public final class LearnedNucleusSegmenter implements AutoCloseable {
     private final PixelClassifier net;
     private final Settings settings;
     private final BoundaryMapSegmenter post;
-    /** Symmetries of the image whose maps are averaged ({@link PixelClassifier#predict(float[], int, int, int)}). */
-    private int views = 1;
+    /** Flips of the image whose maps are averaged ({@link PixelClassifier#predict(float[], int, int, TestTimeViews)}). */
+    private TestTimeViews views = TestTimeViews.NONE;
 
     private LearnedNucleusSegmenter(PixelClassifier net, Settings settings) {
         this.net = net;
@@ -71,10 +72,9 @@ public final class LearnedNucleusSegmenter implements AutoCloseable {
         return settings;
     }
 
-    /** Averages the maps over 1, 2, 4 or 8 flips and transposes of each image (1 = one pass, the default). */
-    public LearnedNucleusSegmenter views(int n) {
-        if (n != 1 && n != 2 && n != 4 && n != 8) throw new IllegalArgumentException("views must be 1, 2, 4 or 8, not " + n);
-        this.views = n;
+    /** Averages the maps over these flips and transposes of each image (none, the default: one pass). */
+    public LearnedNucleusSegmenter views(TestTimeViews views) {
+        this.views = java.util.Objects.requireNonNull(views);
         return this;
     }
 

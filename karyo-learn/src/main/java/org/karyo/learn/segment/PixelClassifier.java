@@ -26,6 +26,7 @@ import org.karyo.learn.engine.ComputeDevices;
 import org.karyo.learn.engine.Engines;
 import org.karyo.learn.infer.InferenceEngine;
 import org.karyo.learn.infer.OnnxRuntimeImages;
+import org.karyo.learn.infer.TestTimeViews;
 import org.karyo.learn.model.ReluBlock;
 import org.karyo.learn.train.ClassifierTrainer;
 
@@ -243,45 +244,12 @@ public final class PixelClassifier implements AutoCloseable {
     }
 
     /**
-     * Class probabilities averaged over {@code views} symmetries of the square (1: as is; 2: + transposed; 4: + the two
-     * mirrors; 8: all flips and transposes), each mapped back. The network learnt with random flips and transposes, so
-     * every view is as valid as the original and their mean is less noisy, above all along the boundaries that part
-     * touching nuclei; it costs {@code views} passes.
+     * Class probabilities averaged over flips (and transposes) of the image, each mapped back. The network learnt with
+     * random flips and transposes, so every view is as valid as the original and their mean is less noisy; it costs one
+     * pass per view.
      */
-    public float[][] predict(float[] image, int w, int h, int views) {
-        if (views != 1 && views != 2 && views != 4 && views != 8) {
-            throw new IllegalArgumentException("views must be 1, 2, 4 or 8, not " + views);
-        }
-        if (views == 1) return predict(image, w, h);
-        float[][] sum = new float[CLASSES][w * h];
-        for (int k = 0; k < views; k++) {
-            int symmetry = VIEW_ORDER[k];
-            boolean transposed = (symmetry & 4) != 0;
-            int tw = transposed ? h : w;
-            int th = transposed ? w : h;
-            float[] view = new float[w * h];
-            for (int y = 0; y < h; y++) {
-                for (int x = 0; x < w; x++) view[viewIndex(symmetry, x, y, w, h)] = image[y * w + x];
-            }
-            float[][] p = predict(view, tw, th);
-            for (int c = 0; c < CLASSES; c++) {
-                for (int y = 0; y < h; y++) {
-                    for (int x = 0; x < w; x++) sum[c][y * w + x] += p[c][viewIndex(symmetry, x, y, w, h)];
-                }
-            }
-        }
-        for (float[] m : sum) for (int i = 0; i < m.length; i++) m[i] /= views;
-        return sum;
-    }
-
-    /** Symmetries in the order views are added: identity, transpose, then the mirrors, then the rest. */
-    private static final int[] VIEW_ORDER = {0, 4, 1, 2, 3, 5, 6, 7};
-
-    /** Where pixel (x, y) of a w x h image lands in the view: bit 0 mirrors x, bit 1 mirrors y, bit 2 transposes. */
-    private static int viewIndex(int symmetry, int x, int y, int w, int h) {
-        int u = (symmetry & 1) != 0 ? w - 1 - x : x;
-        int v = (symmetry & 2) != 0 ? h - 1 - y : y;
-        return (symmetry & 4) != 0 ? u * h + v : v * w + u;
+    public float[][] predict(float[] image, int w, int h, TestTimeViews views) {
+        return views.predictMaps(image, w, h, this::predict);
     }
 
     private float[] forward(float[] image, int w, int h) {
