@@ -41,8 +41,9 @@ final class CellPrediction {
     /** @param channel 1-based nuclear channel in multi-channel files */
     /** @param views test-time views averaged per nucleus */
     /** @param segmenter a learned segmenter model, or null for the classical one with {@code segmentation} */
+    /** @param segmenterViews views of each image whose maps the learned segmenter averages */
     record Request(List<Path> models, List<Path> images, Path out, SegmentationSettings segmentation, Path segmenter, Double neck,
-                   int channel, boolean progress, TestTimeViews views) {
+                   TestTimeViews segmenterViews, int channel, boolean progress, TestTimeViews views) {
     }
 
     /** @param counts nuclei per predicted class, over all images */
@@ -52,7 +53,7 @@ final class CellPrediction {
     static Outcome run(Request r) throws KaryoInputException, IOException {
         InputImages.requireUniqueNames(r.images());
         try (BundleEnsemble models = BundleEnsemble.open(r.models(), InferenceEngine.resolved());
-             NucleusFinder finder = new NucleusFinder(r.segmentation(), r.segmenter(), r.neck())) {
+             NucleusFinder finder = new NucleusFinder(r.segmentation(), r.segmenter(), r.neck(), r.segmenterViews())) {
             ModelBundle bundle = models.first();
             List<String> classes = bundle.info().classes();
             NucleusMeasurer measurer = new NucleusMeasurer();

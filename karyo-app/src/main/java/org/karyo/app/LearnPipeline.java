@@ -34,7 +34,7 @@ final class LearnPipeline {
 
     /** Segments with the default settings (as 'karyo segment' without options), first channel. */
     static CellPrediction.Outcome predict(Path model, List<Path> images, Path out) throws KaryoInputException, IOException {
-        return CellPrediction.run(new CellPrediction.Request(List.of(model), images, out, SegmentationSettings.DEFAULTS, null, null, 1, false,
-                TestTimeViews.NONE));
+        return CellPrediction.run(new CellPrediction.Request(List.of(model), images, out, SegmentationSettings.DEFAULTS, null, null,
+                TestTimeViews.NONE, 1, false, TestTimeViews.NONE));
     }
 }

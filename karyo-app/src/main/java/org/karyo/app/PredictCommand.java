@@ -44,7 +44,7 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() throws KaryoInputException, IOException {
         CellPrediction.Outcome o = CellPrediction.run(new CellPrediction.Request(models, inputs.images, inputs.out,
-                segmentation.toSettings(), segmentation.segmenter, segmentation.neck, inputs.channel, !noProgress, tta.views));
+                segmentation.toSettings(), segmentation.segmenter, segmentation.neck, segmentation.views, inputs.channel, !noProgress, tta.views));
         System.out.printf("classified %d nuclei in %d image(s): %s; wrote %s/<name>.{cells.csv,classes.png}%n",
                 o.nuclei(), o.images(), o.counts(), inputs.out);
         return Karyo.EXIT_OK;

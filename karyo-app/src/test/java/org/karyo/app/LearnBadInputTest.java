@@ -86,6 +86,13 @@ class LearnBadInputTest {
     }
 
     @Test
+    void segmenterViewsWithoutASegmenter() throws Exception {
+        Path out = dir.resolve("out-tta");
+        assertBadInput(CliRun.of("predict", "--model", dir.resolve("nope").toString(), "x.tif", "--out", out.toString(),
+                "--segmenter-tta", "flips"), out, "--segmenter-tta needs --segmenter");
+    }
+
+    @Test
     void datasetWithOneClass() throws Exception {
         Path one = dir.resolve("one");
         Files.createDirectories(one.resolve("only"));
