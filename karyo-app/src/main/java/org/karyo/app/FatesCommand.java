@@ -44,7 +44,8 @@ import java.util.concurrent.Callable;
                 "              --truth the confusion matrix and onset-time errors in hours",
                 "  wells.csv   per well: tracks, spreader and infected cells, spreader fraction, lost, doubted links",
                 "              (+ the true fraction with --truth), for a spreadsheet",
-                "The spreader fraction counts cells: an infected mother that divided counts through her daughters only,",
+                "The spreader fraction counts infections: a cell infected before it divided counts once, with the fate of",
+                "her descendants (her daughters, or pieces of her nucleus a tracker read as daughters, do not count again),",
                 "and infected cells lost to follow-up (track ended early, or reporter dark at its end: the tracker moved",
                 "to another nucleus) are left out; fate-crops, fate-history and timecourse skip them too."})
 final class FatesCommand implements Callable<Integer> {

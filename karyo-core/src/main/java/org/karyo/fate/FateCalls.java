@@ -27,10 +27,14 @@ public record FateCalls(List<FateCall> calls, double reporterThreshold, double p
     }
 
     /**
-     * Spreaders over infected cells. Cells, not tracks: an infected cell that divided (or whose track went on after a
-     * gap) is counted once, through its daughters, and not again itself; a parent link the call did not believe does
-     * not make its parent a divided cell. Nonspreaders lost to follow-up ({@link FateCall#lost}) are left out: their
-     * fate is unknown, and counting them as nonspreaders would make every tracking break a nonspreader.
+     * Spreaders over infected cells, each infection counted once (the study's spreader ratio: plaques over infected
+     * cells): a cell infected before it divided (or before its track went on after a gap) counts once, as the cell the
+     * infection began in, with the fate of its descendants (spreader when any of them lysed); the daughters that
+     * inherit that infection do not count again. So a nucleus the tracker saw divide into two pieces is one infected
+     * cell, as is a true division after infection. A parent link the call did not believe separates the child: its own
+     * infection, if any, counts apart. Nonspreaders lost to follow-up ({@link FateCall#lost}; for a mother: all her
+     * descendants lost) are left out: their fate is unknown, and counting them as nonspreaders would make every
+     * tracking break a nonspreader.
      */
     public static double spreaderFraction(List<FateCall> calls) {
         int[] c = spreaderCount(calls);
@@ -42,12 +46,10 @@ public record FateCalls(List<FateCall> calls, double reporterThreshold, double p
      * fields by adding these counts).
      */
     public static int[] spreaderCount(List<FateCall> calls) {
-        java.util.Set<Integer> dividedParents = new java.util.HashSet<>();
-        for (FateCall c : calls) if (c.parent() != 0 && c.parentLink() == ParentLink.TRUSTED) dividedParents.add(c.parent());
         int spreaders = 0;
         int infected = 0;
         for (FateCall c : calls) {
-            if (!c.fate().infected() || dividedParents.contains(c.trackId()) || (c.fate() == Fate.NONSPREADER && c.lost())) continue;
+            if (!c.fate().infected() || c.inherited() || (c.fate() == Fate.NONSPREADER && c.lost())) continue;
             infected++;
             if (c.fate() == Fate.SPREADER) spreaders++;
         }

@@ -86,8 +86,9 @@ class FateCallerTest {
         FateCall mother = byId(calls, 1);
         assertThat(mother.fate()).isEqualTo(Fate.SPREADER);
         assertThat(mother.source()).isEqualTo(FateCall.Source.DAUGHTERS);
-        // Cells, not tracks: the mother counts through her daughters, 1 spreader of 2 infected cells.
-        assertThat(calls.spreaderFraction()).isEqualTo(0.5);
+        // Infections, not tracks: the infection began in the mother, so she counts once, a spreader through daughter 2;
+        // the daughters inherit it and do not count again (a tracker's false division of one nucleus is one cell too).
+        assertThat(FateCalls.spreaderCount(calls.calls())).containsExactly(1, 1);
     }
 
     @Test

@@ -81,4 +81,20 @@ class FollowUpTest {
         assertThat(byId(calls, 4).lost()).isTrue();
         assertThat(FateCalls.spreaderCount(calls.calls())).containsExactly(0, 1);
     }
+
+    @Test
+    void anInfectedNucleusSeenToSplitIntoTwoPiecesIsOneInfectedCell() {
+        // Track 1: infected from frame 2; at frame 25 the segmenter cuts the enlarged nucleus in two and the tracker
+        // reads the pieces as daughters, both followed to the movie's end (frame 29). Track 4: another infected cell.
+        List<TrackSeries> t = List.of(
+                TrackSeries.of(1, 0, 0, HOURS_PER_FRAME, step(25, 2), step(25, -1)),
+                TrackSeries.of(2, 1, 25, HOURS_PER_FRAME, step(5, 0), step(5, -1)),
+                TrackSeries.of(3, 1, 25, HOURS_PER_FRAME, step(5, 0), step(5, -1)),
+                TrackSeries.of(4, 0, 0, HOURS_PER_FRAME, step(30, 4), step(30, 20)));
+        FateCalls calls = new FateCaller(CUTS_AT_100).call(t, Map.of());
+        assertThat(byId(calls, 2).inherited()).isTrue();
+        assertThat(byId(calls, 1).lost()).isFalse();
+        assertThat(FateCalls.spreaderCount(calls.calls())).as("one spreader of two infected cells, not of three")
+                .containsExactly(1, 2);
+    }
 }
