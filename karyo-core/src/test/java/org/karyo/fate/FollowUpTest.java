@@ -67,6 +67,20 @@ class FollowUpTest {
     }
 
     @Test
+    void aTrackThatSwitchedToAnUninfectedNeighbourInTheLastFrameIsLost() {
+        double[] rep = step(30, 2);
+        rep[29] = 20; // the movie's last frame: the tracker took the neighbour
+        double[] dip = step(30, 2);
+        dip[20] = 20; // one dark frame inside the track is noise, not a switch
+        List<TrackSeries> t = List.of(TrackSeries.of(1, 0, 0, HOURS_PER_FRAME, rep, step(30, -1)),
+                TrackSeries.of(2, 0, 0, HOURS_PER_FRAME, dip, step(30, -1)));
+        FateCalls calls = new FateCaller(CUTS_AT_100).call(t, Map.of());
+        assertThat(byId(calls, 1).lost()).isTrue();
+        assertThat(byId(calls, 2).lost()).isFalse();
+        assertThat(FateCalls.spreaderCount(calls.calls())).containsExactly(0, 1);
+    }
+
+    @Test
     void aDividedMotherIsLostOnlyWhenAllHerInfectedDaughtersAre() {
         List<TrackSeries> t = List.of(
                 TrackSeries.of(1, 0, 0, HOURS_PER_FRAME, step(10, 3), step(10, -1)),
