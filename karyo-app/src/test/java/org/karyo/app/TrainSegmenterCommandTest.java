@@ -79,15 +79,9 @@ class TrainSegmenterCommandTest {
 
     @Test
     void theNeckRatioCanBeChosenPerRun() throws Exception {
-        Path frame = sim.resolve("TimePoint_6").toFile().listFiles((d, n) -> n.endsWith("_w1.tif"))[0].toPath();
+        Path frame = frame();
         java.util.Map<String, Integer> found = new java.util.HashMap<>();
-        for (String neck : java.util.List.of("0", "0.95")) {
-            Path out = tmp.resolve("seg-neck-" + neck);
-            CliRun r = CliRun.of("segment", frame.toString(), "--out", out.toString(), "--segmenter", model.toString(),
-                    "--neck", neck, "--no-progress");
-            assertThat(r.exit()).as(r.err()).isZero();
-            found.put(neck, Files.readAllLines(out.resolve(frame.getFileName().toString().replace(".tif", ".nuclei.csv"))).size());
-        }
+        for (String neck : java.util.List.of("0", "0.95")) found.put(neck, nucleiFound(frame, "--neck", neck));
         assertThat(found.get("0.95")).as("splitting at nearly every pass finds more objects than never splitting")
                 .isGreaterThan(found.get("0"));
         CliRun tooWide = CliRun.of("segment", frame.toString(), "--out", tmp.resolve("seg-neck-bad").toString(), "--segmenter",
@@ -101,15 +95,9 @@ class TrainSegmenterCommandTest {
 
     @Test
     void averagedViewsSegmentTheSameFieldAndBadCountsAreRefused() throws Exception {
-        Path frame = sim.resolve("TimePoint_6").toFile().listFiles((d, n) -> n.endsWith("_w1.tif"))[0].toPath();
+        Path frame = frame();
         java.util.Map<String, Integer> found = new java.util.HashMap<>();
-        for (String views : java.util.List.of("none", "dihedral")) {
-            Path out = tmp.resolve("seg-views-" + views);
-            CliRun r = CliRun.of("segment", frame.toString(), "--out", out.toString(), "--segmenter", model.toString(),
-                    "--segmenter-tta", views, "--no-progress");
-            assertThat(r.exit()).as(r.err()).isZero();
-            found.put(views, Files.readAllLines(out.resolve(frame.getFileName().toString().replace(".tif", ".nuclei.csv"))).size());
-        }
+        for (String views : java.util.List.of("none", "dihedral")) found.put(views, nucleiFound(frame, "--segmenter-tta", views));
         assertThat((double) found.get("dihedral")).as("the same nuclei, give or take a few").isCloseTo(found.get("none"),
                 org.assertj.core.data.Percentage.withPercentage(15));
         CliRun odd = CliRun.of("segment", frame.toString(), "--out", tmp.resolve("seg-views-odd").toString(), "--segmenter",
@@ -120,5 +108,18 @@ class TrainSegmenterCommandTest {
                 "--segmenter-tta", "flips");
         assertThat(alone.exit()).isEqualTo(Karyo.EXIT_BAD_INPUT);
         assertThat(alone.err()).contains("--segmenter-tta needs --segmenter");
+    }
+
+    private Path frame() {
+        return sim.resolve("TimePoint_6").toFile().listFiles((d, n) -> n.endsWith("_w1.tif"))[0].toPath();
+    }
+
+    /** Rows of the nuclei table 'segment --segmenter' writes for the frame with one option set. */
+    private int nucleiFound(Path frame, String option, String value) throws Exception {
+        Path out = tmp.resolve("seg" + option + "-" + value);
+        CliRun r = CliRun.of("segment", frame.toString(), "--out", out.toString(), "--segmenter", model.toString(),
+                option, value, "--no-progress");
+        assertThat(r.exit()).as(r.err()).isZero();
+        return Files.readAllLines(out.resolve(frame.getFileName().toString().replace(".tif", ".nuclei.csv"))).size();
     }
 }
