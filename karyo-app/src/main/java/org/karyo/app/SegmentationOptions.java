@@ -59,7 +59,8 @@ final class SegmentationOptions {
 
     @Option(names = "--segmenter-tta", paramLabel = "V", defaultValue = "none", converter = ViewsOption.Parse.class,
             description = {"With --segmenter: average the network's maps over views of each image: none (default), flips",
-                    "(4) or dihedral (8, also transposed). 4x or 8x the network's time; see docs/segmentation.md."})
+                    "(4) or dihedral (8, also transposed). 4x or 8x the network's time. Averaged maps part touching nuclei less",
+                    "readily: with flips, --neck 0.7 tracked best on simulated movies (docs/segmentation.md)."})
     org.karyo.learn.infer.TestTimeViews views = org.karyo.learn.infer.TestTimeViews.NONE;
 
     /** The classical segmenter with these options, or the learned one given by --segmenter. */
