@@ -62,11 +62,13 @@ final class FateHistoryCommand implements Callable<Integer> {
     @Option(names = "--before-lysis", defaultValue = "20", paramLabel = "H", description = "Training spreader frames end this many hours before lysis (default: ${DEFAULT-VALUE}).")
     double beforeLysis;
 
-    @Option(names = "--features", defaultValue = "history", paramLabel = "history|hoechst|frame|NAME,...", description = {
-            "history: all features; hoechst: only those that do not use the infection time (the frame's size, brightness and",
-            "texture, their 10- and 20-h slopes, and each relative to the cell's lowest and highest so far), since the onset",
-            "comes from the reporter; frame: what a single crop shows (size, brightness, texture); or a comma-separated list",
-            "of feature names (the report lists them). Default: ${DEFAULT-VALUE}."})
+    @Option(names = "--features", defaultValue = "history", paramLabel = "history|hoechst|frame|cycle|NAME,...", description = {
+            "history: all Hoechst features; hoechst: only those that do not use the infection time (the frame's size,",
+            "brightness and texture, their 10- and 20-h slopes, and each relative to the cell's lowest and highest so far),",
+            "since the onset comes from the reporter; frame: what a single crop shows (size, brightness, texture); cycle:",
+            "hours without division and whether a division was seen (infected cells stop dividing; so do crowded uninfected",
+            "ones); or a comma-separated list of these and of feature names (the report lists them), e.g. hoechst,cycle.",
+            "Default: ${DEFAULT-VALUE}."})
     String features;
 
     @Option(names = "--trees", defaultValue = "200", paramLabel = "N", description = "Trees in the forest (default: ${DEFAULT-VALUE}).")
@@ -158,7 +160,8 @@ final class FateHistoryCommand implements Callable<Integer> {
         int[] columns = withoutUnmeasured(columns(features), train);
         if (uninfected) {
             for (int c : columns) {
-                if (!FateHistory.UNANCHORED.contains(FateHistory.NAMES.get(c))) {
+                String name = FateHistory.NAMES.get(c);
+                if (!FateHistory.UNANCHORED.contains(name) && !FateHistory.CYCLE.contains(name)) {
                     throw new KaryoInputException(null, "--uninfected needs features that do not use the infection time (uninfected cells have "
                             + "none), e.g. --features hoechst; '" + FateHistory.NAMES.get(c) + "' uses it");
                 }
@@ -208,25 +211,28 @@ final class FateHistoryCommand implements Callable<Integer> {
         return new Trained(new FateHistoryModel(forest, info), k, window);
     }
 
-    private static int[] columns(String features) throws KaryoInputException {
-        return switch (features.toLowerCase(Locale.ROOT)) {
-            case "history" -> java.util.stream.IntStream.range(0, FateHistory.NAMES.size()).toArray();
-            case "frame" -> FateHistory.FRAME_ONLY.stream().mapToInt(FateHistory.NAMES::indexOf).toArray();
-            case "hoechst" -> FateHistory.UNANCHORED.stream().mapToInt(FateHistory.NAMES::indexOf).toArray();
-            default -> named(features);
-        };
-    }
-
-    /** An explicit list of feature names, for ablations. */
-    private static int[] named(String features) throws KaryoInputException {
+    /** Groups and feature names, comma-separated (e.g. "hoechst,cycle"), in the order given, each once. */
+    static int[] columns(String features) throws KaryoInputException {
         List<Integer> out = new ArrayList<>();
-        for (String name : features.split(",")) {
-            int i = FateHistory.NAMES.indexOf(name.strip());
-            if (i < 0) {
-                throw new KaryoInputException(null, "--features must be history, hoechst, frame or feature names ("
-                        + String.join(", ", FateHistory.NAMES) + "), not '" + name.strip() + "'");
+        for (String item : features.split(",")) {
+            String name = item.strip();
+            List<String> group = switch (name.toLowerCase(Locale.ROOT)) {
+                case "history" -> FateHistory.NAMES.stream().filter(n -> !FateHistory.CYCLE.contains(n)).toList();
+                case "frame" -> FateHistory.FRAME_ONLY;
+                case "hoechst" -> FateHistory.UNANCHORED;
+                case "cycle" -> FateHistory.CYCLE;
+                default -> {
+                    if (!FateHistory.NAMES.contains(name)) {
+                        throw new KaryoInputException(null, "--features takes history, hoechst, frame, cycle or feature names ("
+                                + String.join(", ", FateHistory.NAMES) + "), not '" + name + "'");
+                    }
+                    yield List.of(name);
+                }
+            };
+            for (String n : group) {
+                int i = FateHistory.NAMES.indexOf(n);
+                if (!out.contains(i)) out.add(i);
             }
-            if (!out.contains(i)) out.add(i);
         }
         return out.stream().mapToInt(Integer::intValue).toArray();
     }

@@ -40,16 +40,26 @@ final class FateHistorySamples {
      */
     static List<Sample> of(String well, TracksTable.Tracks tracks, Map<Integer, FatesTable.Row> calls, boolean uninfected) {
         Map<Integer, TrackSeries> byId = new HashMap<>();
-        for (TrackSeries s : tracks.series()) byId.put(s.trackId(), s);
+        Map<Integer, Integer> children = new HashMap<>();
+        for (TrackSeries s : tracks.series()) {
+            byId.put(s.trackId(), s);
+            if (s.parent() != 0) children.merge(s.parent(), 1, Integer::sum);
+        }
         List<Sample> out = new ArrayList<>();
         for (TrackSeries s : tracks.series()) {
             FatesTable.Row c = calls.get(s.trackId());
             if (c == null) continue;
             boolean infected = c.fate().infected();
             if (infected ? !Double.isFinite(c.infectionHours()) : !uninfected) continue;
+            List<TrackSeries> chain = lineage(s, byId);
             List<List<FateHistory.Frame>> lineage = new ArrayList<>();
-            for (TrackSeries t : lineage(s, byId)) lineage.add(frames(tracks.rows().get(t.trackId())));
-            FateHistory history = FateHistory.ofLineage(lineage);
+            // A parent with one child is a gap in one cell's track; with two, a division.
+            boolean[] byDivision = new boolean[chain.size()];
+            for (int k = 0; k < chain.size(); k++) {
+                lineage.add(frames(tracks.rows().get(chain.get(k).trackId())));
+                byDivision[k] = k > 0 && children.getOrDefault(chain.get(k).parent(), 0) >= 2;
+            }
+            FateHistory history = FateHistory.ofLineage(lineage, byDivision);
             for (int i = 0; i < s.size(); i++) {
                 double hpi = infected ? s.hours()[i] - c.infectionHours() : Double.NaN;
                 if (hpi < 0) continue;

@@ -18,6 +18,16 @@ public final class FateHistory {
     /** The per-frame signals, in the order their features appear within each group of {@link #NAMES}. */
     public static final List<String> SIGNALS = List.of("log_area", "log_dna", "dna_cv", "dna_rim_ratio", "dna_p90_ratio",
             "dna_bright_fraction");
+    /**
+     * The cell cycle as the Hoechst track shows it: hours since the cell's last division (since it was first seen,
+     * when no division was seen: a lower bound), whether a division was seen, and the DNA content (integrated
+     * Hoechst, area × mean) now, over the last 10 and 20 h and against its lowest and highest so far. A cycling cell
+     * doubles its DNA content in S phase and halves it at division; an infected cell stops dividing. But a
+     * contact-inhibited uninfected cell stops too, and for a cell present from the first frame the hours are the
+     * movie clock. Opt-in: part of neither {@link #UNANCHORED} nor "history".
+     */
+    public static final List<String> CYCLE = List.of("hours_without_division", "division_seen", "log_dna_content",
+            "log_dna_content_slope_per_h", "log_dna_content_slope_20h_per_h", "log_dna_content_vs_min", "log_dna_content_vs_max");
     /** Feature names, in the order {@link #at} returns them. */
     public static final List<String> NAMES = names();
     /** What one frame shows: a single crop's size, brightness and texture. */
@@ -49,6 +59,7 @@ public final class FateHistory {
         out.add("log_area_vs_peak");
         out.add("hours_post_infection");
         out.addAll(group("_slope_20h_per_h", "_vs_min", "_vs_max"));
+        out.addAll(CYCLE);
         return List.copyOf(out);
     }
 
@@ -79,15 +90,27 @@ public final class FateHistory {
     }
 
     private final double[] hours;
+    /** Movie times at which the lineage's tracks began by division, increasing. */
+    private final double[] divisions;
     /** Per signal ({@link #SIGNALS}), per frame. */
     private final double[][] signals;
+    /** Log DNA content (log area + log mean Hoechst), per frame. */
+    private final double[] content;
 
     /** @param frames in increasing time */
     public FateHistory(List<Frame> frames) {
+        this(frames, new double[0]);
+    }
+
+    /** @param divisionHours movie times at which a division began a track of this lineage */
+    private FateHistory(List<Frame> frames, double[] divisionHours) {
+        divisions = divisionHours.clone();
+        Arrays.sort(divisions);
         int n = frames.size();
         if (n == 0) throw new IllegalArgumentException("need at least one frame");
         hours = new double[n];
         signals = new double[S][n];
+        content = new double[n];
         for (int i = 0; i < n; i++) {
             Frame f = frames.get(i);
             if (i > 0 && !(f.hours() > hours[i - 1])) throw new IllegalArgumentException("hours must increase");
@@ -98,11 +121,28 @@ public final class FateHistory {
             signals[3][i] = f.rim();
             signals[4][i] = f.p90();
             signals[5][i] = f.bright();
+            content[i] = signals[0][i] + signals[1][i];
         }
     }
 
     /** A lineage's history: ancestors' frames (oldest first) before the track's own; later-or-equal times skipped. */
     public static FateHistory ofLineage(List<List<Frame>> oldestFirst) {
+        return ofLineage(oldestFirst, new boolean[oldestFirst.size()]);
+    }
+
+    /**
+     * As {@link #ofLineage(List)}, knowing which tracks began by division (a daughter) rather than by a gap in the
+     * mother's track or at the lineage's start.
+     *
+     * @param byDivision per track of {@code oldestFirst}: did it begin as a daughter of the track before it
+     */
+    public static FateHistory ofLineage(List<List<Frame>> oldestFirst, boolean[] byDivision) {
+        if (byDivision.length != oldestFirst.size()) throw new IllegalArgumentException("one division flag per track");
+        double[] divided = new double[oldestFirst.size()];
+        int d = 0;
+        for (int i = 0; i < oldestFirst.size(); i++) {
+            if (byDivision[i] && !oldestFirst.get(i).isEmpty()) divided[d++] = oldestFirst.get(i).get(0).hours();
+        }
         List<Frame> joined = new ArrayList<>();
         double last = Double.NEGATIVE_INFINITY;
         for (List<Frame> track : oldestFirst) {
@@ -113,7 +153,7 @@ public final class FateHistory {
                 }
             }
         }
-        return new FateHistory(joined);
+        return new FateHistory(joined, Arrays.copyOf(divided, d));
     }
 
     public int size() {
@@ -153,6 +193,17 @@ public final class FateHistory {
         for (int i = 0; i <= index; i++) {
             if (hours[i] >= infectionHours - BASELINE_BEFORE_H) peak = Math.max(peak, signals[0][i]);
         }
+        double lastDivision = Double.NaN;
+        for (double t : divisions) if (t <= hours[index]) lastDivision = t;
+        int cycle = late + 3 * S;
+        out[cycle] = hours[index] - (Double.isNaN(lastDivision) ? hours[0] : lastDivision);
+        out[cycle + 1] = Double.isNaN(lastDivision) ? 0 : 1;
+        double[] range = range(content, index);
+        out[cycle + 2] = content[index];
+        out[cycle + 3] = slope(content, index, SLOPE_WINDOW_H);
+        out[cycle + 4] = slope(content, index, LONG_SLOPE_WINDOW_H);
+        out[cycle + 5] = content[index] - range[0];
+        out[cycle + 6] = content[index] - range[1];
         out[3 * S] = signals[0][index] - (peak == Double.NEGATIVE_INFINITY ? signals[0][index] : peak);
         out[3 * S + 1] = hours[index] - infectionHours;
         return out;

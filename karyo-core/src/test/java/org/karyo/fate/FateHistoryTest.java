@@ -99,6 +99,39 @@ class FateHistoryTest {
     }
 
     @Test
+    void hoursWithoutDivisionRestartAtADivisionNotAtAGap() {
+        int without = at("hours_without_division"), seen = at("division_seen");
+        List<FateHistory.Frame> mother = List.of(frame(0, 300), frame(2, 320), frame(4, 340));
+        List<FateHistory.Frame> daughter = List.of(frame(6, 170), frame(8, 180), frame(10, 190));
+        List<FateHistory.Frame> afterGap = List.of(frame(14, 200), frame(16, 210));
+
+        FateHistory divided = FateHistory.ofLineage(List.of(mother, daughter, afterGap), new boolean[] {false, true, false});
+        assertThat(divided.at(1, 0)[without]).as("before the division: since first seen").isEqualTo(2);
+        assertThat(divided.at(1, 0)[seen]).isZero();
+        assertThat(divided.at(3, 0)[without]).as("the daughter's first frame").isZero();
+        assertThat(divided.at(3, 0)[seen]).isEqualTo(1);
+        assertThat(divided.at(7, 0)[without]).as("a gap in the daughter's track does not reset it").isEqualTo(10);
+        assertThat(divided.at(7, 100)[without]).as("needs no infection time").isEqualTo(10);
+
+        FateHistory gapsOnly = FateHistory.ofLineage(List.of(mother, daughter, afterGap));
+        assertThat(gapsOnly.at(7, 0)[without]).isEqualTo(16);
+        assertThat(gapsOnly.at(7, 0)[seen]).isZero();
+        assertThat(FateHistory.UNANCHORED).doesNotContainAnyElementsOf(FateHistory.CYCLE);
+    }
+
+    @Test
+    void dnaContentIsAreaTimesMeanAndFollowsItsOwnRange() {
+        // A cell doubling its DNA (area x1.5, mean x4/3), then halving it at division.
+        FateHistory f = FateHistory.ofLineage(List.of(
+                List.of(new FateHistory.Frame(0, 200, 600, 0.1, 1), new FateHistory.Frame(2, 300, 800, 0.1, 1)),
+                List.of(new FateHistory.Frame(4, 150, 800, 0.1, 1))), new boolean[] {false, true});
+        assertThat(f.at(1, 0)[at("log_dna_content")]).isCloseTo(Math.log(300 * 800.0), within(1e-9));
+        assertThat(f.at(1, 0)[at("log_dna_content_vs_min")]).isCloseTo(Math.log(2), within(1e-9));
+        assertThat(f.at(2, 0)[at("log_dna_content_vs_max")]).isCloseTo(Math.log(0.5), within(1e-9));
+        assertThat(f.at(2, 0)[at("log_dna_content_vs_min")]).isCloseTo(0, within(1e-9));
+    }
+
+    @Test
     void anchoredFeaturesStayOutOfTheHoechstSet() {
         assertThat(FateHistory.UNANCHORED).noneMatch(n -> n.contains("onset") || n.contains("peak") || n.contains("infection"));
         assertThat(FateHistory.UNANCHORED).contains("dna_bright_fraction", "log_area_vs_min", "dna_cv_slope_20h_per_h");
