@@ -26,10 +26,10 @@ class FateHistoryCommandTest {
 
     @BeforeAll
     static void wells() throws IOException {
-        StringBuilder f = new StringBuilder("well,track_id,parent,fate,infection_hours,lysis_hours,root,followed_hours\n");
+        StringBuilder f = new StringBuilder(FATES_HEADER);
         Random r = new Random(5);
         for (String well : List.of("A", "B", "C")) {
-            StringBuilder t = new StringBuilder(String.join(",", TracksTable.REQUIRED)).append('\n');
+            StringBuilder t = tracksTable();
             for (int id = 1; id <= 60; id++) {
                 boolean spreader = id <= 20;
                 double size = 300 * Math.exp(0.35 * r.nextGaussian());   // cell-to-cell spread > growth below
@@ -197,10 +197,10 @@ class FateHistoryCommandTest {
     @Test
     void aThirdClassTellsUninfectedCellsByTheirHistoryToo() throws Exception {
         Path three = dir.resolve("three");
-        StringBuilder f = new StringBuilder("well,track_id,parent,fate,infection_hours,lysis_hours,root,followed_hours\n");
+        StringBuilder f = new StringBuilder(FATES_HEADER);
         Random r = new Random(11);
         for (String well : List.of("D", "E", "F")) {
-            StringBuilder t = new StringBuilder(String.join(",", TracksTable.REQUIRED)).append('\n');
+            StringBuilder t = tracksTable();
             for (int id = 1; id <= 60; id++) {
                 String fate = id <= 20 ? "spreader" : id <= 40 ? "nonspreader" : "uninfected";
                 double size = 300 * Math.exp(0.35 * r.nextGaussian());
@@ -263,10 +263,10 @@ class FateHistoryCommandTest {
     @Test
     void infectedCellsThatStopDividingAreToldByTheCycleFeatures() throws Exception {
         Path cyc = dir.resolve("cycle");
-        StringBuilder f = new StringBuilder("well,track_id,parent,fate,infection_hours,lysis_hours,root,followed_hours\n");
+        StringBuilder f = new StringBuilder(FATES_HEADER);
         Random r = new Random(5);
         for (String well : List.of("G", "H", "I")) {
-            StringBuilder t = new StringBuilder(String.join(",", TracksTable.REQUIRED)).append('\n');
+            StringBuilder t = tracksTable();
             int next = 1;
             for (int cell = 0; cell < 60; cell++) {
                 String fate = cell < 20 ? "spreader" : cell < 40 ? "nonspreader" : "uninfected";
@@ -338,6 +338,12 @@ class FateHistoryCommandTest {
         assertThat(FateHistory.NAMES.get(c[0])).isEqualTo("log_area");
         assertThat(FateHistory.NAMES.get(c[FateHistory.UNANCHORED.size()])).isEqualTo("hours_without_division");
         assertThat(FateHistoryCommand.columns("history")).hasSize(FateHistory.NAMES.size() - FateHistory.CYCLE.size());
+    }
+
+    private static final String FATES_HEADER = "well,track_id,parent,fate,infection_hours,lysis_hours,root,followed_hours\n";
+
+    private static StringBuilder tracksTable() {
+        return new StringBuilder(String.join(",", TracksTable.REQUIRED)).append('\n');
     }
 
     private static String[] concat(String[] wells, String... rest) {
