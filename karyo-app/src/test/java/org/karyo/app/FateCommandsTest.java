@@ -109,5 +109,9 @@ class FateCommandsTest {
         CliRun r = CliRun.of("fates", tmp.resolve("nope").toString(), "--out", tmp.resolve("x").toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("tracks.csv");
+        CliRun factor = CliRun.of("fates", tracks.toString(), "--out", tmp.resolve("y").toString(), "--switch-factor", "0.5");
+        assertThat(factor.exit()).isEqualTo(2);
+        assertThat(factor.err().strip()).contains("switch factor").doesNotContain("\n");
+        assertThat(tmp.resolve("y")).doesNotExist();
     }
 }

@@ -81,7 +81,7 @@ public final class FateCaller {
                 if (c.fate() == Fate.UNINFECTED) c = onsetSeenInDaughters(c, kids, own);
                 if (c.fate() == Fate.NONSPREADER) c = fromDaughters(c, kids, children, own);
             }
-            if (c.fate() == Fate.NONSPREADER) c = c.withLost(lostToFollowUp(t, byId, children, lastFrame, rep[0], lost));
+            if (c.fate() == Fate.NONSPREADER) c = c.withLost(lostToFollowUp(t, byId, children, own, lastFrame, rep[0], lost));
             Fate manual = overrides.get(t.trackId());
             if (manual != null) c = c.overridden(manual);
             out.add(c.withLineage(trackerParent.get(t.trackId()), trackerRoot.get(t.trackId()), links.getOrDefault(t.trackId(), ParentLink.TRUSTED)));
@@ -118,11 +118,12 @@ public final class FateCaller {
     }
 
     /**
-     * Whether an unlysed infected track's cell was lost before the movie ended: its own track ended early or its last
-     * frame has the reporter dark (the tracker moved on to another nucleus), or, for a mother, all her daughters' were lost.
+     * Whether an unlysed infected track's cell was lost before the movie ended: its own track ended early, its last
+     * frame has the reporter dark, or its reporter jumped after the onset (the tracker moved on to another nucleus),
+     * or, for a mother, all her daughters' were lost.
      */
     private boolean lostToFollowUp(TrackSeries t, Map<Integer, TrackSeries> byId, Map<Integer, List<Integer>> children,
-                                   int lastFrame, double repCut, Map<Integer, Boolean> memo) {
+                                   Map<Integer, FateCall> own, int lastFrame, double repCut, Map<Integer, Boolean> memo) {
         Boolean known = memo.get(t.trackId());
         if (known != null) return known;
         List<Integer> kids = children.getOrDefault(t.trackId(), List.of());
@@ -132,13 +133,40 @@ public final class FateCaller {
             // crowded late frames) has no later frames to persist in. Curated tracks lose 1-3 of ~400 infected cells to
             // it; raw-frame tracker output stops counting dozens of tracks that ended on an uninfected neighbour.
             double end = t.reporter()[t.size() - 1];
-            lost = t.lastFrame() < lastFrame || (!Double.isNaN(end) && !(end > repCut));
+            lost = t.lastFrame() < lastFrame || (!Double.isNaN(end) && !(end > repCut))
+                    || switched(t, own.get(t.trackId()).infectionFrame());
         } else {
             lost = true;
-            for (int k : kids) lost &= lostToFollowUp(byId.get(k), byId, children, lastFrame, repCut, memo);
+            for (int k : kids) lost &= lostToFollowUp(byId.get(k), byId, children, own, lastFrame, repCut, memo);
         }
         memo.put(t.trackId(), lost);
         return lost;
+    }
+
+    /**
+     * A reporter step after the onset larger than the switch factor, between two runs of {@code persistence} frames
+     * (every frame after it beyond the factor from every frame before it): one cell's reporter rises over hours and
+     * does not fade, while a tracker that moves on to a neighbour picks up that neighbour's level at once. A step that
+     * returns the next frame (a merged object, a brief swap) is not a switch.
+     */
+    private boolean switched(TrackSeries t, int onsetFrame) {
+        double f = settings.switchFactor();
+        if (f == 0) return false;
+        double[] r = t.reporter();
+        int p = settings.persistence();
+        for (int i = p; i + p <= t.size(); i++) {
+            if (t.frames()[i - p] < onsetFrame) continue;
+            double beforeLo = Double.POSITIVE_INFINITY, beforeHi = 0, afterLo = Double.POSITIVE_INFINITY, afterHi = 0;
+            for (int k = 0; k < p; k++) {
+                beforeLo = Math.min(beforeLo, r[i - p + k]);
+                beforeHi = Math.max(beforeHi, r[i - p + k]);
+                afterLo = Math.min(afterLo, r[i + k]);
+                afterHi = Math.max(afterHi, r[i + k]);
+            }
+            if (!(beforeLo > 0 && afterLo > 0)) continue;
+            if (afterLo > f * beforeHi || afterHi * f < beforeLo) return true;
+        }
+        return false;
     }
 
     /** Ancestors first, the track itself last; stops at a missing parent or a loop. */

@@ -81,6 +81,38 @@ class FollowUpTest {
     }
 
     @Test
+    void aTrackWhoseReporterStepsToAnotherLevelAfterItsOnsetHasSwitchedAndIsLost() {
+        double[] switched = step(30, 2);
+        Arrays.fill(switched, 15, 30, 1000); // from frame 15 on, a brighter infected neighbour: 2.5x in one frame
+        double[] rising = step(30, 2);
+        for (int i = 3; i < 30; i++) rising[i] = Math.min(2000, rising[i - 1] * 1.5); // one cell's reporter rising
+        double[] dimmer = step(30, 2);
+        Arrays.fill(dimmer, 20, 30, 150); // a dimmer infected neighbour, still above the cut: 0.375x
+        List<TrackSeries> t = List.of(TrackSeries.of(1, 0, 0, HOURS_PER_FRAME, switched, step(30, -1)),
+                TrackSeries.of(2, 0, 0, HOURS_PER_FRAME, rising, step(30, -1)),
+                TrackSeries.of(3, 0, 0, HOURS_PER_FRAME, dimmer, step(30, -1)));
+        FateCalls calls = new FateCaller(CUTS_AT_100).call(t, Map.of());
+        assertThat(byId(calls, 1).lost()).isTrue();
+        assertThat(byId(calls, 2).lost()).as("a steady rise of 1.5x per frame is one cell").isFalse();
+        assertThat(byId(calls, 3).lost()).isTrue();
+        assertThat(FateCalls.spreaderCount(calls.calls())).containsExactly(0, 1);
+
+        FateCalls off = new FateCaller(CUTS_AT_100.withSwitchFactor(0)).call(t, Map.of());
+        assertThat(off.calls()).noneMatch(FateCall::lost);
+        FateCalls lax = new FateCaller(CUTS_AT_100.withSwitchFactor(3)).call(t, Map.of());
+        assertThat(byId(lax, 1).lost()).as("2.5x is below a factor of 3").isFalse();
+        assertThat(byId(lax, 3).lost()).isFalse();
+    }
+
+    @Test
+    void theStepThatMakesTheOnsetIsNotASwitch() {
+        // 20 -> 400 at the onset is a 20x step; the rule looks only after the onset frame.
+        FateCalls calls = new FateCaller(CUTS_AT_100).call(List.of(TrackSeries.of(1, 0, 0, HOURS_PER_FRAME, step(30, 5), step(30, -1))), Map.of());
+        assertThat(byId(calls, 1).fate()).isEqualTo(Fate.NONSPREADER);
+        assertThat(byId(calls, 1).lost()).isFalse();
+    }
+
+    @Test
     void aDividedMotherIsLostOnlyWhenAllHerInfectedDaughtersAre() {
         List<TrackSeries> t = List.of(
                 TrackSeries.of(1, 0, 0, HOURS_PER_FRAME, step(10, 3), step(10, -1)),
