@@ -33,14 +33,22 @@ final class FateReport {
     private final FateSettings settings;
     private final Map<String, FateCalls> wells = new LinkedHashMap<>();
     private final Map<String, Map<Integer, TrueFate>> truth = new HashMap<>();
+    /** Wells whose tracks are the truth's labels: their calls are scored track by track. */
+    private final java.util.Set<String> scored = new java.util.HashSet<>();
 
     FateReport(FateSettings settings) {
         this.settings = settings;
     }
 
-    void add(String well, FateCalls calls, Map<Integer, TrueFate> wellTruth) {
+    /**
+     * @param wellTruth what really happened in the well (null: unknown)
+     * @param perTrack  the tracks are the truth's labels, so each call can be scored against its own cell; otherwise
+     *                  (tracker output) only the true spreader fraction is compared
+     */
+    void add(String well, FateCalls calls, Map<Integer, TrueFate> wellTruth, boolean perTrack) {
         wells.put(well, calls);
         if (wellTruth != null) truth.put(well, wellTruth);
+        if (wellTruth != null && perTrack) scored.add(well);
     }
 
     private List<FateCall> allCalls() {
@@ -50,7 +58,7 @@ final class FateReport {
     void write(Path out) throws IOException {
         try (CsvStream csv = new CsvStream(out.resolve(CSV), HEADER)) {
             for (Map.Entry<String, FateCalls> e : wells.entrySet()) {
-                Map<Integer, TrueFate> t = truth.getOrDefault(e.getKey(), Map.of());
+                Map<Integer, TrueFate> t = scored.contains(e.getKey()) ? truth.get(e.getKey()) : Map.of();
                 for (FateCall c : e.getValue().calls()) {
                     TrueFate tf = t.get(c.trackId());
                     csv.row(e.getKey(), c.trackId(), c.parent(), c.fate().csv(), c.infectionHours(), c.lysisHours(), c.frames(),
@@ -130,8 +138,14 @@ final class FateReport {
 
     /** Truth summary over one well (or all wells that have truth when well is null). */
     private JsonObject truthJson(String well, List<FateCall> calls) {
-        FateScore score = well != null ? FateScore.of(calls, truth.get(well)) : pooledScore();
         JsonObject o = new JsonObject();
+        boolean any = well != null ? scored.contains(well) : !scored.isEmpty();
+        if (!any) {
+            o.addProperty("per_track", "skipped: the tracks are not the truth's labels (e.g. tracker output)");
+            o.addProperty("true_spreader_fraction", trueSpreaderFraction(well));
+            return o;
+        }
+        FateScore score = well != null ? FateScore.of(calls, truth.get(well)) : pooledScore();
         o.addProperty("scored_tracks", score.total());
         o.addProperty("unmatched_tracks", score.unmatched());
         o.addProperty("accuracy", score.accuracy());
@@ -162,7 +176,7 @@ final class FateReport {
         List<Double> lys = new ArrayList<>();
         int unmatched = 0;
         for (Map.Entry<String, FateCalls> e : wells.entrySet()) {
-            if (!truth.containsKey(e.getKey())) continue;
+            if (!scored.contains(e.getKey())) continue;
             FateScore s = FateScore.of(e.getValue().calls(), truth.get(e.getKey()));
             for (int a = 0; a < k; a++) for (int b = 0; b < k; b++) conf[a][b] += s.confusion()[a][b];
             for (double v : s.infectionError()) inf.add(v);
@@ -216,7 +230,10 @@ final class FateReport {
             wells.forEach((w, c) -> sb.append(String.format(Locale.ROOT, "  %s: spreader fraction %s%s%n", w,
                     pct(c.spreaderFraction()), truth.containsKey(w) ? " (truth " + pct(trueSpreaderFraction(w)) + ")" : "")));
         }
-        if (!truth.isEmpty()) {
+        if (!truth.isEmpty() && scored.isEmpty()) {
+            sb.append(String.format(Locale.ROOT, "vs truth: true spreader fraction %s; per-track scores skipped: the tracks are not "
+                    + "the truth's labels (tracker output); score calls on 'tracks-from-labels' tables%n", pct(trueSpreaderFraction(null))));
+        } else if (!truth.isEmpty()) {
             FateScore s = pooledScore();
             sb.append(String.format(Locale.ROOT, "vs truth: accuracy %.3f on %d tracks; spreader recall %.2f precision %.2f; "
                             + "true spreader fraction %s; infection onset error median %+.1f h, lysis onset error median %+.1f h%n",

@@ -115,8 +115,13 @@ final class FatesCommand implements Callable<Integer> {
         int i = 0;
         for (Map.Entry<String, List<TrackSeries>> e : byWell.entrySet()) {
             FateCalls calls = caller.call(e.getValue(), FateOverrides.forWell(overrides, e.getKey()));
-            Map<Integer, TrueFate> t = truth.isEmpty() ? null : readTruth(truth.get(i));
-            report.add(e.getKey(), calls, t);
+            Map<Integer, TrueFate> t = null;
+            boolean perTrack = false;
+            if (!truth.isEmpty()) {
+                t = readTruth(truth.get(i));
+                perTrack = sameTracks(e.getValue(), readSpans(truth.get(i)));
+            }
+            report.add(e.getKey(), calls, t, perTrack);
             i++;
         }
         report.write(out);
@@ -143,6 +148,39 @@ final class FatesCommand implements Callable<Integer> {
     static String wellName(Path p) {
         Path dir = p.getFileName() != null && p.getFileName().toString().endsWith(".csv") ? p.toAbsolutePath().getParent() : p.toAbsolutePath();
         return dir.normalize().getFileName().toString();
+    }
+
+    /**
+     * Whether the tracks are the truth's own labels (track id = label, same first and last frame for at least 90 %
+     * of them, as 'tracks-from-labels' gives), so that calls can be scored track by track. Tracker output numbers
+     * its tracks its own way: comparing it label by label would compare unrelated cells. Without begin/end columns in
+     * the truth, ids alone must match.
+     */
+    static boolean sameTracks(List<TrackSeries> tracks, Map<Integer, int[]> spans) {
+        if (tracks.isEmpty()) return false;
+        long same = tracks.stream().filter(t -> {
+            int[] span = spans.get(t.trackId());
+            return span != null && (span[0] < 0 || (span[0] == t.firstFrame() && span[1] == t.lastFrame()));
+        }).count();
+        return same >= 0.9 * tracks.size();
+    }
+
+    /** Per truth label its first and last frame ({-1, -1} when the file does not say). */
+    static Map<Integer, int[]> readSpans(Path file) throws KaryoInputException {
+        Map<Integer, int[]> out = new HashMap<>();
+        int line = 1;
+        for (Map<String, String> r : CsvReader.read(file)) {
+            line++;
+            try {
+                String b = r.get("begin_frame"), e = r.get("end_frame");
+                boolean known = b != null && e != null && !b.isBlank() && !e.isBlank();
+                out.put(Integer.parseInt(r.get("label").strip()), known
+                        ? new int[] {Integer.parseInt(b.strip()), Integer.parseInt(e.strip())} : new int[] {-1, -1});
+            } catch (NumberFormatException ex) {
+                throw new KaryoInputException(file, "line " + line + ": not a number (" + ex.getMessage() + ")");
+            }
+        }
+        return out;
     }
 
     static Map<Integer, TrueFate> readTruth(Path file) throws KaryoInputException {

@@ -104,6 +104,33 @@ class FateCommandsTest {
         assertThat(manifest).allMatch(m -> m.get("group").startsWith("tracks_"));
     }
 
+    /**
+     * Truth is matched to tracks by label, which only a table made from the truth labels shares: on tracker output
+     * per-track scores compared unrelated cells (bug: "spreader recall 0.00" printed on raw-frame tracks).
+     */
+    @Test
+    void tracksThatAreNotTheTruthLabelsGetNoPerTrackScores() throws Exception {
+        Path renumbered = tmp.resolve("renumbered");
+        Files.createDirectories(renumbered);
+        List<String> lines = Files.readAllLines(tracks.resolve("tracks.csv"));
+        StringBuilder sb = new StringBuilder(lines.get(0)).append('\n');
+        for (String line : lines.subList(1, lines.size())) {
+            String[] v = line.split(",", 3);
+            int parent = Integer.parseInt(v[1]);
+            sb.append(Integer.parseInt(v[0]) + 5000).append(',').append(parent == 0 ? 0 : parent + 5000).append(',').append(v[2]).append('\n');
+        }
+        Files.writeString(renumbered.resolve("tracks.csv"), sb);
+        Path out = tmp.resolve("fates-renumbered");
+        CliRun r = CliRun.of("fates", renumbered.toString(), "--out", out.toString(), "--truth", movie.resolve("cells.csv").toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("per-track scores skipped").contains("true spreader fraction").doesNotContain("spreader recall");
+        String json = Files.readString(out.resolve("fates.json"));
+        assertThat(json).contains("true_spreader_fraction").doesNotContain("\"confusion\"");
+        assertThat(org.karyo.io.table.CsvReader.read(out.resolve("fates.csv"))).allMatch(row -> row.get("true_fate").isEmpty());
+
+        assertThat(Files.readString(fates.resolve("fates.json"))).as("the truth labels' own tracks are scored").contains("\"confusion\"");
+    }
+
     @Test
     void badInputIsOneLineAndExit2() {
         CliRun r = CliRun.of("fates", tmp.resolve("nope").toString(), "--out", tmp.resolve("x").toString());
