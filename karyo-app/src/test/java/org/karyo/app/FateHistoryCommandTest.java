@@ -197,35 +197,16 @@ class FateHistoryCommandTest {
     @Test
     void aThirdClassTellsUninfectedCellsByTheirHistoryToo() throws Exception {
         Path three = dir.resolve("three");
-        StringBuilder f = new StringBuilder(FATES_HEADER);
-        Random r = new Random(11);
-        for (String well : List.of("D", "E", "F")) {
-            StringBuilder t = tracksTable();
-            for (int id = 1; id <= 60; id++) {
-                String fate = id <= 20 ? "spreader" : id <= 40 ? "nonspreader" : "uninfected";
-                double size = 300 * Math.exp(0.35 * r.nextGaussian());
-                double dna = 700 * Math.exp(0.3 * r.nextGaussian());
-                double infection = 4 + 2 * r.nextInt(4);
-                double lysis = infection + 50 + 2 * r.nextInt(3);
-                int frames = fate.equals("spreader") ? (int) (lysis / 2) : 40;
-                for (int k = 0; k < frames; k++) {
-                    double h = 2.0 * k, hpi = h - infection;
-                    double grow = fate.equals("spreader") && hpi > 10 ? Math.exp(0.02 * (hpi - 10)) : 1;
-                    double dim = fate.equals("nonspreader") && hpi > 5 ? 0.8 : 1;
-                    t.append(String.format(Locale.ROOT, "%d,0,%d,%.1f,%d,10,10,%.1f,%.1f,,%n", id, k, h, id,
-                            size * grow * Math.exp(0.03 * r.nextGaussian()), dna * dim * Math.exp(0.02 * r.nextGaussian())));
-                }
-                boolean infected = !fate.equals("uninfected");
-                f.append(String.format(Locale.ROOT, "%s,%d,0,%s,%s,%s,%d,%s%n", well, id, fate,
-                        infected ? String.format(Locale.ROOT, "%.1f", infection) : "",
-                        fate.equals("spreader") ? String.format(Locale.ROOT, "%.1f", lysis) : "", id,
-                        infected ? String.format(Locale.ROOT, "%.1f", 2.0 * (frames - 1) - infection) : ""));
+        Path fates3 = syntheticWells(three, 11, List.of("D", "E", "F"), (well, index, c, t, f, r) -> {
+            int id = index + 1;
+            for (int k = 0; k < c.frames(); k++) {
+                double hpi = 2.0 * k - c.infection();
+                double grow = c.fate().equals("spreader") && hpi > 10 ? Math.exp(0.02 * (hpi - 10)) : 1;
+                double dim = c.fate().equals("nonspreader") && hpi > 5 ? 0.8 : 1;
+                t.append(row(id, 0, k, c.size() * grow, c.dna() * dim, r));
             }
-            Files.createDirectories(three.resolve(well));
-            Files.writeString(three.resolve(well).resolve("tracks.csv"), t);
-        }
-        Path fates3 = three.resolve("fates.csv");
-        Files.writeString(fates3, f);
+            f.append(c.fatesRow(well, id, id));
+        });
         Path out = three.resolve("out");
         String[] wellsArgs = {three.resolve("D").toString(), three.resolve("E").toString(), three.resolve("F").toString()};
 
@@ -263,49 +244,32 @@ class FateHistoryCommandTest {
     @Test
     void infectedCellsThatStopDividingAreToldByTheCycleFeatures() throws Exception {
         Path cyc = dir.resolve("cycle");
-        StringBuilder f = new StringBuilder(FATES_HEADER);
-        Random r = new Random(5);
-        for (String well : List.of("G", "H", "I")) {
-            StringBuilder t = tracksTable();
-            int next = 1;
-            for (int cell = 0; cell < 60; cell++) {
-                String fate = cell < 20 ? "spreader" : cell < 40 ? "nonspreader" : "uninfected";
-                double size = 300 * Math.exp(0.35 * r.nextGaussian());
-                double dna = 700 * Math.exp(0.3 * r.nextGaussian());
-                double infection = 4 + 2 * r.nextInt(4);
-                double lysis = infection + 50 + 2 * r.nextInt(3);
-                int root = next;
-                if (fate.equals("uninfected")) {
-                    // Generations of 10 frames: one daughter of each division is followed, the other is a short track.
-                    int parent = 0;
-                    for (int gen = 0; gen < 4; gen++) {
-                        int id = next++;
-                        for (int k = 10 * gen; k < 10 * gen + 10; k++) t.append(row(id, parent, k, size, dna, r));
-                        f.append(String.format(Locale.ROOT, "%s,%d,%d,uninfected,,,%d,%n", well, id, parent, root));
-                        if (gen < 3) {
-                            int sister = next++;
-                            t.append(row(sister, id, 10 * gen + 10, size, dna, r));
-                            f.append(String.format(Locale.ROOT, "%s,%d,%d,uninfected,,,%d,%n", well, sister, id, root));
-                        }
-                        parent = id;
+        // Ids 10 * index + 1 on: an uninfected cell's lineage takes seven of them.
+        Path fatesFile = syntheticWells(cyc, 5, List.of("G", "H", "I"), (well, index, c, t, f, r) -> {
+            int root = 10 * index + 1;
+            if (c.fate().equals("uninfected")) {
+                // Generations of 10 frames: one daughter of each division is followed, the other is a short track.
+                int next = root, parent = 0;
+                for (int gen = 0; gen < 4; gen++) {
+                    int id = next++;
+                    for (int k = 10 * gen; k < 10 * gen + 10; k++) t.append(row(id, parent, k, c.size(), c.dna(), r));
+                    f.append(String.format(Locale.ROOT, "%s,%d,%d,uninfected,,,%d,%n", well, id, parent, root));
+                    if (gen < 3) {
+                        int sister = next++;
+                        t.append(row(sister, id, 10 * gen + 10, c.size(), c.dna(), r));
+                        f.append(String.format(Locale.ROOT, "%s,%d,%d,uninfected,,,%d,%n", well, sister, id, root));
                     }
-                    continue;
+                    parent = id;
                 }
-                int id = next++;
-                int frames = fate.equals("spreader") ? (int) (lysis / 2) : 40;
-                for (int k = 0; k < frames; k++) {
-                    double hpi = 2.0 * k - infection;
-                    double grow = fate.equals("spreader") && hpi > 10 ? Math.exp(0.02 * (hpi - 10)) : 1;
-                    t.append(row(id, 0, k, size * grow, dna, r));
-                }
-                f.append(String.format(Locale.ROOT, "%s,%d,0,%s,%.1f,%s,%d,%.1f%n", well, id, fate, infection,
-                        fate.equals("spreader") ? String.format(Locale.ROOT, "%.1f", lysis) : "", root, 2.0 * (frames - 1) - infection));
+                return;
             }
-            Files.createDirectories(cyc.resolve(well));
-            Files.writeString(cyc.resolve(well).resolve("tracks.csv"), t);
-        }
-        Path fatesFile = cyc.resolve("fates.csv");
-        Files.writeString(fatesFile, f);
+            for (int k = 0; k < c.frames(); k++) {
+                double hpi = 2.0 * k - c.infection();
+                double grow = c.fate().equals("spreader") && hpi > 10 ? Math.exp(0.02 * (hpi - 10)) : 1;
+                t.append(row(root, 0, k, c.size() * grow, c.dna(), r));
+            }
+            f.append(c.fatesRow(well, root, root));
+        });
         String[] wellsArgs = {cyc.resolve("G").toString(), cyc.resolve("H").toString(), cyc.resolve("I").toString()};
         double[] recall = new double[2];
         String[] sets = {"hoechst", "hoechst,cycle"};
@@ -324,6 +288,54 @@ class FateHistoryCommandTest {
         // the nonspreader frames stay out of reach.
         assertThat(recall[1]).as("nonspreader recall with the cycle features, without: " + recall[0]).isGreaterThan(0.7)
                 .isGreaterThan(recall[0] + 0.2);
+    }
+
+    /** Appends one synthetic cell's rows to a well's tracks.csv and to the shared fates.csv. */
+    private interface CellRows {
+        void write(String well, int index, Cell cell, StringBuilder tracks, StringBuilder fates, Random r);
+    }
+
+    /** 60 cells per well ({@link Cell#draw}), one tracks.csv per well under {@code root}; returns the fates.csv of all. */
+    private static Path syntheticWells(Path root, long seed, List<String> wells, CellRows rows) throws IOException {
+        StringBuilder f = new StringBuilder(FATES_HEADER);
+        Random r = new Random(seed);
+        for (String well : wells) {
+            StringBuilder t = tracksTable();
+            for (int i = 0; i < 60; i++) rows.write(well, i, Cell.draw(i, r), t, f, r);
+            Files.createDirectories(root.resolve(well));
+            Files.writeString(root.resolve(well).resolve("tracks.csv"), t);
+        }
+        Path file = root.resolve("fates.csv");
+        Files.writeString(file, f);
+        return file;
+    }
+
+    /**
+     * One synthetic cell of the three-class wells: a third each spreader, nonspreader and uninfected by index; size and
+     * brightness differ between cells by more than any fate changes them.
+     */
+    private record Cell(String fate, double size, double dna, double infection, double lysis) {
+        static Cell draw(int index, Random r) {
+            String fate = index < 20 ? "spreader" : index < 40 ? "nonspreader" : "uninfected";
+            double size = 300 * Math.exp(0.35 * r.nextGaussian());
+            double dna = 700 * Math.exp(0.3 * r.nextGaussian());
+            double infection = 4 + 2 * r.nextInt(4);
+            return new Cell(fate, size, dna, infection, infection + 50 + 2 * r.nextInt(3));
+        }
+
+        /** A spreader's track ends at lysis; the others are followed to frame 39. */
+        int frames() {
+            return fate.equals("spreader") ? (int) (lysis / 2) : 40;
+        }
+
+        /** Its fates.csv row as a one-track cell ({@link #FATES_HEADER}). */
+        String fatesRow(String well, int id, int root) {
+            boolean infected = !fate.equals("uninfected");
+            return String.format(Locale.ROOT, "%s,%d,0,%s,%s,%s,%d,%s%n", well, id, fate,
+                    infected ? String.format(Locale.ROOT, "%.1f", infection) : "",
+                    fate.equals("spreader") ? String.format(Locale.ROOT, "%.1f", lysis) : "", root,
+                    infected ? String.format(Locale.ROOT, "%.1f", 2.0 * (frames() - 1) - infection) : "");
+        }
     }
 
     private static String row(int id, int parent, int frame, double size, double dna, Random r) {
