@@ -99,9 +99,10 @@ final class TrackCommand implements Callable<Integer> {
     boolean noDivisions;
 
     @Option(names = "--no-split-merged", description = {
-            "Keep segmented objects as they are. By default an object that holds the expected positions of two or more",
-            "tracked nuclei (and is about their size together) is split among them: crowded nuclei that the segmenter",
-            "merged keep their tracks. Never applied to --labels or --segmenter."})
+            "Keep segmented objects as they are. By default an object that looks like two or more tracked nuclei the",
+            "segmenter merged is split among them, so crowded nuclei keep their tracks: with the classical segmenter when",
+            "the expected positions of two or more tracks lie inside it; with --segmenter when a trial linking lets two",
+            "established tracks share it and their sizes fit it (docs/tracking.md). Never applied to --labels."})
     boolean noSplitMerged;
 
     @Option(names = "--no-progress", description = "No progress bar.")
@@ -145,10 +146,12 @@ final class TrackCommand implements Callable<Integer> {
             for (int t = 0; t < frames; t++) {
                 TimelapseFrame frame = movie.read(t);
                 LabelImage nuclei = given == null ? finder.find(frame.dna()) : given.read(t);
-                // A learned segmenter parts touching nuclei itself; splitting its objects again cost TRA (0.004-0.005
-                // on four simulated movies, docs/segmentation.md), so merge splitting is for the classical one.
-                if (given == null && segmentation.segmenter == null && !noSplitMerged) {
-                    nuclei = MergeSplitter.split(nuclei, tracker.expected());
+                if (given == null && !noSplitMerged) {
+                    // Claims by a trial linking for the learned segmenter: the centre rule split its single nuclei
+                    // far more often than its merges and cost TRA (docs/tracking.md, merged objects).
+                    nuclei = segmentation.segmenter == null ? MergeSplitter.split(nuclei, tracker.expected())
+                            : MergeSplitter.splitObjects(nuclei,
+                            tracker.mergedObjects(DetectionExtractor.extract(t, nuclei, frame.dna())));
                 }
                 requireSize(given == null ? null : given.file(t), nuclei, frame.dna());
                 List<Detection> found = DetectionExtractor.extract(t, nuclei, frame.dna(), frame.reporter(), frame.pi());

@@ -40,7 +40,19 @@ public final class MergeSplitter {
             if (l != 0) inside.computeIfAbsent(l, k -> new ArrayList<>()).add(e);
         }
         inside.values().removeIf(list -> list.size() < 2);
+        return splitObjects(labels, inside);
+    }
+
+    /**
+     * Splits the given objects among the nuclei expected in each (object label to its expected nuclei), where the
+     * object is about as large as those nuclei together; the same instance when nothing was split.
+     */
+    public static LabelImage splitObjects(LabelImage labels, Map<Integer, List<ExpectedNucleus>> groups) {
+        Map<Integer, List<ExpectedNucleus>> inside = new HashMap<>(groups);
+        inside.values().removeIf(list -> list.size() < 2);
         if (inside.isEmpty()) return labels;
+        int w = labels.width();
+        int[] lab = labels.labels();
         int[] areas = labels.areas();
         inside.entrySet().removeIf(en -> {
             double sum = 0;
@@ -100,7 +112,7 @@ public final class MergeSplitter {
             int[] ids = newLabel.get(lab[i]);
             if (ids != null) out[i] = ids[part[i]];
         }
-        return new LabelImage(w, h, out, next);
+        return new LabelImage(w, labels.height(), out, next);
     }
 
     private static int nearest(List<ExpectedNucleus> es, int x, int y) {
