@@ -180,6 +180,12 @@ final class TrackCommand implements Callable<Integer> {
             CtcScores s = scorer.score(gt.tracks(), tracks);
             writeScores(s);
             System.out.printf(Locale.ROOT, "TRA %.4f  DET %.4f  SEG %.4f  (against %s)%n", s.tra(), s.det(), s.seg(), gt.folder());
+            AogmCounts c = s.counts();
+            // Where the cost comes from: segmentation (merges, misses, extras) or linking (wrong, missing, kind).
+            System.out.printf(Locale.ROOT, "  nuclei: %d merged away (splits needed), %d missed, %d extra;"
+                            + " links: %d wrong, %d missing, %d of the wrong kind (of %d truth nuclei, %d links)%n",
+                    c.splits(), c.falseNegatives(), c.falsePositives(), c.edgeDeletions(), c.edgeAdditions(),
+                    c.wrongSemantics(), c.truthNodes(), c.truthEdges());
         }
         return Karyo.EXIT_OK;
     }

@@ -31,6 +31,8 @@ class TrackCommandTest {
                 "--labels", sim.resolve("01_GT/TRA").toString(), "--truth", sim.toString(), "--no-progress");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("TRA ").contains("DET ").contains("SEG ");
+        // On the truth labels nothing is merged, missed or extra: the line says so.
+        assertThat(r.out()).contains("nuclei: 0 merged away (splits needed), 0 missed, 0 extra;");
         List<String> csv = Files.readAllLines(out.resolve("tracks.csv"));
         assertThat(csv.get(0)).isEqualTo("track_id,parent,frame,hours,nucleus_id,x,y,area,dna_mean,reporter_mean,pi_mean,dna_cv,dna_rim_ratio,dna_p90_ratio,dna_bright_fraction");
         String[] first = csv.get(1).split(",", -1);
