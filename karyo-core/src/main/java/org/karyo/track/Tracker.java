@@ -110,16 +110,12 @@ public final class Tracker {
         }
         if (Double.isNaN(diameter) && !detections.isEmpty()) initScale(detections);
         int m = detections.size();
-        List<LiveTrack> sources = sources();
+        LinkProblem problem = linkProblem(detections);
+        List<LiveTrack> sources = problem.sources();
         int n = sources.size();
-        double gate = gate();
-        TargetGrid grid = new TargetGrid(detections, gate * Math.sqrt(settings.maxGap() + 1.0));
-        List<SparseLinker.Candidate> candidates = candidates(sources, detections, grid, gate);
-        double[] sourceNoLink = new double[n];
-        double[] targetNoLink = new double[m];
-        Arrays.fill(sourceNoLink, settings.noLinkCost() / 2);
-        Arrays.fill(targetNoLink, settings.noLinkCost() / 2);
-        int[] targetOf = SparseLinker.link(sourceNoLink, targetNoLink, candidates);
+        double gate = problem.gate();
+        TargetGrid grid = problem.grid();
+        int[] targetOf = SparseLinker.link(noLink(n, n), noLink(m, m), problem.candidates());
         int[] sourceOf = new int[m];
         Arrays.fill(sourceOf, -1);
         for (int s = 0; s < n; s++) if (targetOf[s] >= 0) sourceOf[targetOf[s]] = s;
@@ -152,10 +148,24 @@ public final class Tracker {
         return new TrackedFrame(frame - 1, detections, trackIds, parents);
     }
 
-    private List<LiveTrack> sources() {
+    /** The tracks that may link to the next frame, its detections binned for search, and the candidate links. */
+    private record LinkProblem(List<LiveTrack> sources, TargetGrid grid, double gate,
+                               List<SparseLinker.Candidate> candidates) {
+    }
+
+    private LinkProblem linkProblem(List<Detection> detections) {
         List<LiveTrack> sources = new ArrayList<>();
         for (LiveTrack t : active) if (!t.ended && frame - t.last <= settings.maxGap() + 1) sources.add(t);
-        return sources;
+        double gate = gate();
+        TargetGrid grid = new TargetGrid(detections, gate * Math.sqrt(settings.maxGap() + 1.0));
+        return new LinkProblem(sources, grid, gate, candidates(sources, detections, grid, gate));
+    }
+
+    /** "No link" costs: half the no-link cost for the first {@code charged} entries, 0 for the rest. */
+    private double[] noLink(int size, int charged) {
+        double[] c = new double[size];
+        Arrays.fill(c, 0, charged, settings.noLinkCost() / 2);
+        return c;
     }
 
     private List<SparseLinker.Candidate> candidates(List<LiveTrack> sources, List<Detection> detections,
@@ -197,18 +207,17 @@ public final class Tracker {
     public java.util.Map<Integer, List<ExpectedNucleus>> mergedObjects(List<Detection> detections) {
         java.util.Map<Integer, List<ExpectedNucleus>> out = new java.util.HashMap<>();
         if (Double.isNaN(diameter) || detections.isEmpty()) return out;
+        LinkProblem problem = linkProblem(detections);
+        List<LiveTrack> sources = problem.sources();
+        List<SparseLinker.Candidate> candidates = new ArrayList<>(problem.candidates());
         int m = detections.size();
-        List<LiveTrack> sources = sources();
         int n = sources.size();
-        double gate = gate();
-        TargetGrid grid = new TargetGrid(detections, gate * Math.sqrt(settings.maxGap() + 1.0));
-        List<SparseLinker.Candidate> candidates = candidates(sources, detections, grid, gate);
         for (int s = 0; s < n; s++) {
             LiveTrack t = sources.get(s);
             if (frame - t.last != 1 || frame - t.begin < MERGE_MIN_AGE) continue;
             double px = t.x + driftX;
             double py = t.y + driftY;
-            for (int j : grid.near(px, py, gate)) {
+            for (int j : problem.grid().near(px, py, problem.gate())) {
                 Detection d = detections.get(j);
                 if (d.area() < 1.3 * t.area) continue;
                 double reach = Math.max(0, Math.hypot(d.x() - px, d.y() - py) - 0.5 * Math.sqrt(d.area() / Math.PI));
@@ -219,11 +228,8 @@ public final class Tracker {
                 if (c < settings.noLinkCost()) candidates.add(new SparseLinker.Candidate(s, m + j, c));
             }
         }
-        double[] sourceNoLink = new double[n];
-        double[] targetNoLink = new double[2 * m];
-        Arrays.fill(sourceNoLink, settings.noLinkCost() / 2);
-        Arrays.fill(targetNoLink, 0, m, settings.noLinkCost() / 2);
-        int[] targetOf = SparseLinker.link(sourceNoLink, targetNoLink, candidates);
+        // A second slot left empty costs nothing.
+        int[] targetOf = SparseLinker.link(noLink(n, n), noLink(2 * m, m), candidates);
         int[] first = new int[m];
         int[] second = new int[m];
         Arrays.fill(first, -1);
