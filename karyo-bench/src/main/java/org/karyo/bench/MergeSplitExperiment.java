@@ -30,7 +30,8 @@ import java.util.TreeMap;
  * against the truth. The saved segmentation is the masks folder of a {@code karyo track --no-split-merged} run (its
  * objects are the segmenter's, relabelled by track), so the segmenter runs once and each variant takes seconds.
  * With {@code claims}, the claimed objects are also sorted by what they are in the truth (merged or one nucleus) and
- * by whether each part of the split matches a truth nucleus.
+ * by whether each part of the split matches a truth nucleus; with {@code -Dkaryo.why=1}, the merged objects left unsplit
+ * whose two nuclei were separate tracked objects the frame before are sorted by the check that kept them whole.
  *
  * <pre>MergeSplitExperiment MOVIE MASKS TRUTH_TRA VARIANT...   (variants: none, centres, claims)</pre>
  */
@@ -49,6 +50,9 @@ public final class MergeSplitExperiment {
             Tracker tracker = new Tracker(TrackerSettings.DEFAULTS);
             CtcScorer scorer = new CtcScorer();
             Map<String, Integer> claimKinds = new TreeMap<>();
+            Map<Integer, Integer> firstSeen = new HashMap<>();
+            LabelImage prevTracked = null;
+            LabelImage prevTruth = null;
             for (int t = 0; t < movie.frames(); t++) {
                 TimelapseFrame frame = movie.read(t);
                 LabelImage objects = masks.read(t);
@@ -66,7 +70,14 @@ public final class MergeSplitExperiment {
                     default -> throw new IllegalArgumentException("unknown variant " + variant);
                 };
                 TrackedFrame linked = tracker.add(DetectionExtractor.extract(t, nuclei, frame.dna()));
-                scorer.addFrame(truthMask, linked.relabel(nuclei));
+                LabelImage tracked = linked.relabel(nuclei);
+                scorer.addFrame(truthMask, tracked);
+                if (System.getProperty("karyo.why") != null && variant.equals("claims")) {
+                    whyUnclaimed(prevTracked, prevTruth, objects, truthMask, tracked, firstSeen, t, claimKinds);
+                    for (int i = 0; i < linked.detections().size(); i++) firstSeen.putIfAbsent(linked.trackId(i), t);
+                    prevTracked = tracked;
+                    prevTruth = truthMask;
+                }
             }
             CtcScores s = scorer.score(truth.tracks(), tracker.finish());
             AogmCounts c = s.counts();
@@ -75,6 +86,59 @@ public final class MergeSplitExperiment {
                     c.edgeDeletions(), c.edgeAdditions(), c.wrongSemantics(), (System.nanoTime() - t0) / 1e9);
             claimKinds.forEach((k, n) -> System.out.printf(Locale.ROOT, "         %6d claimed objects: %s%n", n, k));
         }
+    }
+
+    /** For merged objects left unsplit whose nuclei were separate tracked objects the frame before: which check failed. */
+    private static void whyUnclaimed(LabelImage prevTracked, LabelImage prevTruth, LabelImage objects, LabelImage truth,
+                                     LabelImage tracked, Map<Integer, Integer> firstSeen, int t, Map<String, Integer> kinds) {
+        if (prevTracked == null) return;
+        Map<Integer, Integer> prevTrackOf = majority(prevTruth, prevTracked);
+        Map<Integer, Integer> objOf = majority(truth, tracked);
+        Map<Integer, List<Integer>> nucleiIn = new HashMap<>();
+        objOf.forEach((nucleus, obj) -> nucleiIn.computeIfAbsent(obj, k -> new java.util.ArrayList<>()).add(nucleus));
+        int[] prevArea = prevTracked.areas();
+        int[] area = tracked.areas();
+        Set<Integer> present = new HashSet<>();
+        for (int v : tracked.labels()) present.add(v);
+        double typical = median(prevArea);
+        for (Map.Entry<Integer, List<Integer>> e : nucleiIn.entrySet()) {
+            if (e.getValue().size() != 2) continue;
+            Integer p = prevTrackOf.get(e.getValue().get(0));
+            Integer q = prevTrackOf.get(e.getValue().get(1));
+            if (p == null || q == null || p.equals(q)) continue;
+            int obj = e.getKey();
+            String why;
+            int ap = prevArea[p];
+            int aq = prevArea[q];
+            int other = obj == p ? q : p;
+            if (t - firstSeen.getOrDefault(p, t) < 3 || t - firstSeen.getOrDefault(q, t) < 3) why = "a track younger than 3 frames";
+            else if (obj != p && obj != q) why = "neither track holds the object";
+            else if (area[obj] < 1.3 * prevArea[other]) why = "object < 1.3 x the second track's area";
+            else if (area[obj] / (double) (ap + aq) < 0.75 || area[obj] / (double) (ap + aq) > 1.35) why = "areas do not add up";
+            else if (Math.min(ap, aq) < 0.3 * typical || Math.max(ap, aq) > 3.0 * Math.min(ap, aq)) why = "size checks";
+            else why = present.contains(other) ? "second track linked elsewhere" : "second track unlinked (cost)";
+            kinds.merge("unclaimed merge: " + why, 1, Integer::sum);
+        }
+    }
+
+    private static double median(int[] areas) {
+        int[] a = java.util.Arrays.stream(areas).skip(1).filter(v -> v > 0).sorted().toArray();
+        return a.length == 0 ? 0 : a[a.length / 2];
+    }
+
+    /** Truth label -> the result label covering more than half of it. */
+    private static Map<Integer, Integer> majority(LabelImage truth, LabelImage result) {
+        int[] g = truth.labels();
+        int[] r = result.labels();
+        int[] ga = truth.areas();
+        Map<Long, Integer> n = new HashMap<>();
+        for (int i = 0; i < g.length; i++) if (g[i] != 0 && r[i] != 0) n.merge((long) g[i] << 32 | r[i], 1, Integer::sum);
+        Map<Integer, Integer> out = new HashMap<>();
+        n.forEach((k, c) -> {
+            int gl = (int) (k >>> 32);
+            if (2 * c > ga[gl]) out.put(gl, (int) (k & 0xffffffffL));
+        });
+        return out;
     }
 
     /** What each claimed object is in the truth (covers more than half of 2+, 1 or 0 nuclei) and how its split went. */
