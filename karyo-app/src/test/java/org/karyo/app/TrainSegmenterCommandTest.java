@@ -33,13 +33,30 @@ class TrainSegmenterCommandTest {
 
     @Test
     void trackingWithTheLearnedSegmenterFindsAndFollowsTheNuclei() throws Exception {
-        Path out = tmp.resolve("trk");
-        CliRun r = CliRun.of("track", sim.toString(), "--out", out.toString(), "--segmenter", model.toString(),
+        assertThat(trackedDet(model, "trk")).as("nuclei detected by the learned segmenter (150 steps)").isGreaterThan(0.8);
+    }
+
+    /** DET of 'track --segmenter MODEL' on the training movie, against its truth. */
+    private double trackedDet(Path segmenter, String name) throws Exception {
+        Path out = tmp.resolve(name);
+        CliRun r = CliRun.of("track", sim.toString(), "--out", out.toString(), "--segmenter", segmenter.toString(),
                 "--truth", sim.toString(), "--no-progress");
         assertThat(r.exit()).as(r.err()).isZero();
         String scores = Files.readString(out.resolve("scores.json"));
-        double det = Double.parseDouble(scores.replaceAll("(?s).*\"det\": ([0-9.eE-]+).*", "$1"));
-        assertThat(det).as("nuclei detected by the learned segmenter (150 steps)").isGreaterThan(0.8);
+        return Double.parseDouble(scores.replaceAll("(?s).*\"det\": ([0-9.eE-]+).*", "$1"));
+    }
+
+    @Test
+    void aModelWithCoresIsWrittenAndTracksLikeTheOther() throws Exception {
+        Path cores = tmp.resolve("cores.segmenter");
+        CliRun r = CliRun.of("train-segmenter", "--movie", sim.toString(), "--labels", sim.resolve("01_GT/TRA").toString(),
+                "--out", cores.toString(), "--every", "1", "--steps", "150", "--minutes", "0", "--cores", "--no-progress");
+        assertThat(r.exit()).as(r.err()).isZero();
+        try (org.karyo.learn.segment.LearnedNucleusSegmenter m = org.karyo.learn.segment.LearnedNucleusSegmenter.load(cores)) {
+            assertThat(m.settings().cores()).isTrue();
+            assertThat(m.settings().seedThreshold()).as("cores are read at their own seed threshold").isLessThan(0.5);
+        }
+        assertThat(trackedDet(cores, "trk-cores")).as("nuclei detected from the cores (150 steps)").isGreaterThan(0.8);
     }
 
     @Test

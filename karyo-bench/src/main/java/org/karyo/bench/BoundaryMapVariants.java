@@ -3,7 +3,6 @@ package org.karyo.bench;
 import org.karyo.image.LabelImage;
 import org.karyo.image.Plane;
 import org.karyo.learn.segment.LearnedNucleusSegmenter;
-import org.karyo.segment.BoundaryClasses;
 import org.karyo.segment.BoundaryMapSegmenter;
 import org.karyo.segment.SegmentationScore;
 import org.karyo.simulate.LiveCellSettings;
@@ -44,8 +43,7 @@ public final class BoundaryMapVariants {
         for (org.karyo.app.LabelledImages.Pair p : pairs) {
             float[][] maps = model.probabilities(p.image());
             for (int j = 0; j < posts.size(); j++) {
-                LabelImage l = posts.get(j).segment(maps[BoundaryClasses.BACKGROUND], maps[BoundaryClasses.INTERIOR],
-                        p.image().width(), p.image().height());
+                LabelImage l = posts.get(j).segment(maps, p.image().width(), p.image().height());
                 SegmentationScore sc = SegmentationScore.of(l, p.truth());
                 pooled[j] = pooled[j].plus(sc);
                 mean[j] += sc.f1() / pairs.size();
@@ -109,8 +107,7 @@ public final class BoundaryMapVariants {
                 Plane dna = frame.dna();
                 float[][] maps = model.probabilities(dna);
                 for (int j = 0; j < k; j++) {
-                    LabelImage l = posts.get(j).segment(maps[BoundaryClasses.BACKGROUND], maps[BoundaryClasses.INTERIOR],
-                            dna.width(), dna.height());
+                    LabelImage l = posts.get(j).segment(maps, dna.width(), dna.height());
                     TrackedFrame tf = trackers[j].add(DetectionExtractor.extract(frame.index(), l, dna));
                     scorers[j].addFrame(frame.labels(), tf.relabel(l));
                     if (frame.index() >= 36) late[j] = late[j].plus(SegmentationScore.of(l, frame.labels()));

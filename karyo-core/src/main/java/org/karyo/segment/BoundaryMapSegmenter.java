@@ -39,19 +39,41 @@ public final class BoundaryMapSegmenter {
     }
 
     /**
+     * Nuclei from a classifier's maps indexed by {@link BoundaryClasses}: seeds from the cores when there is a core map
+     * (the interior and core together are what they grow over), else from the interiors.
+     */
+    public LabelImage segment(float[][] maps, int w, int h) {
+        if (maps.length <= BoundaryClasses.CORE) return segment(maps[BoundaryClasses.BACKGROUND], maps[BoundaryClasses.INTERIOR], w, h);
+        float[] inside = new float[w * h];
+        for (int i = 0; i < inside.length; i++) inside[i] = maps[BoundaryClasses.INTERIOR][i] + maps[BoundaryClasses.CORE][i];
+        return segment(maps[BoundaryClasses.BACKGROUND], maps[BoundaryClasses.CORE], inside, w, h);
+    }
+
+    /**
      * @param background probability per pixel of background, row-major w x h
      * @param interior   probability per pixel of nucleus interior
      */
     public LabelImage segment(float[] background, float[] interior, int w, int h) {
+        return segment(background, interior, interior, w, h);
+    }
+
+    /**
+     * The same with seeds from their own map: the nucleus-core probability of a classifier that also marks cores
+     * ({@link BoundaryClasses#withCores}), whose patches stay apart between touching nuclei.
+     *
+     * @param seed   probability per pixel of being a seed (interior, or core)
+     * @param relief what the seeds grow over, highest first (the interior probability, cores included)
+     */
+    public LabelImage segment(float[] background, float[] seed, float[] relief, int w, int h) {
         int n = w * h;
-        if (background.length != n || interior.length != n) {
-            throw new IllegalArgumentException("maps of " + background.length + " and " + interior.length
+        if (background.length != n || seed.length != n || relief.length != n) {
+            throw new IllegalArgumentException("maps of " + background.length + ", " + seed.length + " and " + relief.length
                     + " pixels for a " + w + " x " + h + " image");
         }
         boolean[] core = new boolean[n];
         boolean[] foreground = new boolean[n];
         for (int i = 0; i < n; i++) {
-            core[i] = interior[i] >= seedThreshold;
+            core[i] = seed[i] >= seedThreshold;
             foreground[i] = background[i] < 0.5f || core[i];
         }
         int[] seeds = BinaryOps.components(core, w, h);
@@ -69,10 +91,10 @@ public final class BoundaryMapSegmenter {
             count = 0;
             for (int v : seeds) count = Math.max(count, v);
         }
-        float[] relief = new float[n];
+        float[] levels = new float[n];
         // The flood's bucket queue quantises relief to 1/8: scale probabilities to 0..64 levels.
-        for (int i = 0; i < n; i++) relief[i] = 64f * interior[i];
-        int[] ids = SeededWatershed.flood(relief, foreground, seeds, w, h);
+        for (int i = 0; i < n; i++) levels[i] = 64f * relief[i];
+        int[] ids = SeededWatershed.flood(levels, foreground, seeds, w, h);
         int[] area = new int[count + 1];
         for (int v : ids) area[v]++;
         int[] relabel = new int[count + 1];

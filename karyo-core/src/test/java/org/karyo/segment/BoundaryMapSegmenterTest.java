@@ -108,4 +108,68 @@ class BoundaryMapSegmenterTest {
                 || (x >= 38 && x < 50 && y >= 5 && y < 35) || (x >= 38 && x < 58 && y >= 24 && y < 35));
         assertThat(new BoundaryMapSegmenter(0.5, 2, 4, 0, 0.5).segment(m[0], m[1], w, h).count()).isEqualTo(2);
     }
+
+    @Test
+    void coresAreTheInnerPartOfEachNucleusAndStayApartWhereNucleiTouch() {
+        // Two discs of radius 8 touching along x = 20, and a lone one.
+        int w = 60, h = 24;
+        int[] lab = new int[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                double a = Math.hypot(x - 12, y - 12), b = Math.hypot(x - 28, y - 12), c = Math.hypot(x - 48, y - 12);
+                if (a <= 8 && x < 20) lab[y * w + x] = 1;
+                else if (b <= 8 && x >= 20) lab[y * w + x] = 2;
+                else if (c <= 8) lab[y * w + x] = 3;
+            }
+        }
+        LabelImage truth = new LabelImage(w, h, lab, 3);
+        byte[] c = BoundaryClasses.withCores(truth, BoundaryClasses.CORE_DEPTH);
+        byte[] plain = BoundaryClasses.of(truth);
+        int[] coreArea = new int[4];
+        int[] area = truth.areas();
+        for (int i = 0; i < c.length; i++) {
+            if (c[i] == BoundaryClasses.CORE) {
+                assertThat(plain[i]).as("cores are interior pixels").isEqualTo(BoundaryClasses.INTERIOR);
+                coreArea[lab[i]]++;
+            } else {
+                assertThat(c[i]).as("only interior pixels change class").isEqualTo(plain[i]);
+            }
+        }
+        double lone = coreArea[3] / (double) area[3];
+        assertThat(lone).as("about the inner quarter of a round nucleus").isBetween(0.15, 0.35);
+        boolean[] core = new boolean[c.length];
+        for (int i = 0; i < c.length; i++) core[i] = c[i] == BoundaryClasses.CORE;
+        int[] parts = org.karyo.filter.BinaryOps.components(core, w, h);
+        int n = 0;
+        for (int v : parts) n = Math.max(n, v);
+        assertThat(n).as("one core per nucleus, the touching pair's apart").isEqualTo(3);
+        assertThatThrownBy(() -> BoundaryClasses.withCores(truth, 1.0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void seedsFromCoresPartNucleiWhoseInteriorsAreJoined() {
+        // Two 10x10 squares side by side whose interior map runs straight across the seam (a classifier that joined
+        // them); their cores are two separate blobs.
+        float[] bg = new float[W * H];
+        float[] in = new float[W * H];
+        float[] core = new float[W * H];
+        java.util.Arrays.fill(bg, 1f);
+        for (int y = 5; y < 15; y++) {
+            for (int x = 10; x < 30; x++) {
+                bg[y * W + x] = 0f;
+                in[y * W + x] = 0.9f;
+                if (y >= 8 && y < 12 && (x >= 13 && x < 17 || x >= 23 && x < 27)) core[y * W + x] = 0.9f;
+            }
+        }
+        BoundaryMapSegmenter post = new BoundaryMapSegmenter(0.5, 2, 4, 0);
+        assertThat(post.segment(bg, in, W, H).count()).as("seeds from the joined interiors").isEqualTo(1);
+        LabelImage got = post.segment(bg, core, in, W, H);
+        assertThat(got.count()).as("seeds from the cores").isEqualTo(2);
+        assertThat(got.areas()[1] + got.areas()[2]).as("the seeds grow over all of it").isEqualTo(200);
+        float[] none = new float[W * H];
+        assertThat(post.segment(new float[][] {bg, in, none}, W, H).count()).as("three maps: interior seeds").isEqualTo(1);
+        float[] rest = new float[W * H];
+        for (int i = 0; i < rest.length; i++) rest[i] = in[i] - core[i]; // a four-class network's interior excludes its core
+        assertThat(post.segment(new float[][] {bg, rest, none, core}, W, H).count()).as("four maps: core seeds").isEqualTo(2);
+    }
 }

@@ -41,9 +41,14 @@ public final class LearnedNucleusSegmenter implements AutoCloseable {
      * @param trainedOn    what it learned from, for the record
      * @param fieldOfView  pixels across that the network sees ({@link PixelClassifier#FIELDS_OF_VIEW}); files written
      *                     before it could be chosen have none and get {@link PixelClassifier#DEFAULT_FIELD_OF_VIEW}
+     * @param classes      {@link PixelClassifier#CLASSES}, or {@link PixelClassifier#CLASSES_WITH_CORES} when seeds come
+     *                     from the network's nucleus cores instead of its interiors (files written before: 3)
      */
     public record Settings(double lowPercentile, double highPercentile, double seedThreshold, int minSeedPixels,
-                           int minArea, int maxArea, double neck, String trainedOn, int fieldOfView) {
+                           int minArea, int maxArea, double neck, String trainedOn, int fieldOfView, int classes) {
+        public boolean cores() {
+            return classes == PixelClassifier.CLASSES_WITH_CORES;
+        }
     }
 
     /**
@@ -54,6 +59,16 @@ public final class LearnedNucleusSegmenter implements AutoCloseable {
      * 0.85 over-splits (0.772 on the first fold).
      */
     static final double DEFAULT_NECK = 0.55;
+
+    /**
+     * A network that marks cores is read from its core probabilities, which are lower than interior ones (a core is a
+     * smaller, less certain target): seeds start at 0.25. Measured with `BoundaryMapVariants` (docs/segmentation.md):
+     * on a simulated 1024² movie (seed 5, flipped views) TRA 0.9603 at 0.5 without splitting, 0.9621 / 0.9641 / 0.9647
+     * at 0.25 with necks 0.55 / 0.7 / 0.85 (0.9647 at 0.2, 0.9637 at 0.15). Its neck ratio stays {@link #DEFAULT_NECK}:
+     * on DSB2018's larger nuclei 0.85 over-splits (two folds, pooled F1 0.837 / 0.766 at 0.55 against 0.808 / 0.737 at
+     * 0.85), so crowded small nuclei get `--neck 0.85` per run instead.
+     */
+    static final double CORE_SEED = 0.25;
 
     private final PixelClassifier net;
     private final Settings settings;
@@ -82,14 +97,23 @@ public final class LearnedNucleusSegmenter implements AutoCloseable {
     public record Example(Plane image, LabelImage labels) {
     }
 
-    /** Training knobs; see {@link PixelClassifier.Settings}. */
+    /**
+     * Training knobs; see {@link PixelClassifier.Settings}.
+     *
+     * @param cores also learn each nucleus's core ({@link BoundaryClasses#withCores}) and seed nuclei from it
+     */
     public record Training(int width, int fieldOfView, int patch, int batch, int steps, double learningRate,
-                           double minutes, long seed) {
+                           double minutes, long seed, boolean cores) {
         public static final Training DEFAULT = new Training(16, 96, 8, 3000, 2e-3, 10, 7);
 
         /** With the default field of view. */
         public Training(int width, int patch, int batch, int steps, double learningRate, double minutes, long seed) {
             this(width, PixelClassifier.DEFAULT_FIELD_OF_VIEW, patch, batch, steps, learningRate, minutes, seed);
+        }
+
+        /** Without cores. */
+        public Training(int width, int fieldOfView, int patch, int batch, int steps, double learningRate, double minutes, long seed) {
+            this(width, fieldOfView, patch, batch, steps, learningRate, minutes, seed, false);
         }
 
         public Training {
@@ -115,24 +139,31 @@ public final class LearnedNucleusSegmenter implements AutoCloseable {
         List<PixelClassifier.Example> pixels = new ArrayList<>();
         List<Integer> areas = new ArrayList<>();
         for (Example e : examples) {
-            pixels.add(new PixelClassifier.Example(scaling.apply(e.image().pixels()), BoundaryClasses.of(e.labels()),
-                    e.image().width(), e.image().height()));
+            byte[] classes = t.cores() ? BoundaryClasses.withCores(e.labels(), BoundaryClasses.CORE_DEPTH) : BoundaryClasses.of(e.labels());
+            pixels.add(new PixelClassifier.Example(scaling.apply(e.image().pixels()), classes, e.image().width(), e.image().height()));
             int[] a = e.labels().areas();
             for (int l = 1; l < a.length; l++) if (a[l] > 0) areas.add(a[l]);
         }
         int median = areas.isEmpty() ? 100 : areas.stream().sorted().toList().get(areas.size() / 2);
-        PixelClassifier net = PixelClassifier.create(t.width(), t.fieldOfView(), t.seed());
+        int classes = t.cores() ? PixelClassifier.CLASSES_WITH_CORES : PixelClassifier.CLASSES;
+        PixelClassifier net = PixelClassifier.create(t.width(), t.fieldOfView(), classes, t.seed());
         // Boundary pixels are few but decide where touching nuclei part: they weigh three times as much.
+        float[] weights = t.cores() ? new float[] {1f, 1f, 3f, 1f} : new float[] {1f, 1f, 3f};
         net.train(pixels, new PixelClassifier.Settings(t.patch(), t.batch(), t.steps(), t.learningRate(), t.minutes(),
-                new float[] {1f, 1f, 3f}, t.seed()), listener);
-        Settings s = new Settings(scaling.lowPercentile(), scaling.highPercentile(), 0.5,
-                Math.max(4, median / 50), Math.max(8, median / 5), 0, DEFAULT_NECK, trainedOn, t.fieldOfView());
+                weights, t.seed()), listener);
+        Settings s = new Settings(scaling.lowPercentile(), scaling.highPercentile(), t.cores() ? CORE_SEED : 0.5,
+                Math.max(4, median / 50), Math.max(8, median / 5), 0, DEFAULT_NECK, trainedOn,
+                t.fieldOfView(), classes);
         return new LearnedNucleusSegmenter(net, s);
     }
 
     public LabelImage segment(Plane dna) {
-        float[][] p = probabilities(dna);
-        return post.segment(p[BoundaryClasses.BACKGROUND], p[BoundaryClasses.INTERIOR], dna.width(), dna.height());
+        return segment(probabilities(dna), dna.width(), dna.height());
+    }
+
+    /** Nuclei from maps of {@link #probabilities}: seeds from the cores when the network marks them, else from interiors. */
+    public LabelImage segment(float[][] p, int w, int h) {
+        return post.segment(p, w, h);
     }
 
     /** Per-pixel class probabilities, indexed by {@link BoundaryClasses} (for other ways of reading them). */
@@ -181,8 +212,9 @@ public final class LearnedNucleusSegmenter implements AutoCloseable {
             if (!json.has("neck")) json.addProperty("neck", DEFAULT_NECK);
             if (neck != null) json.addProperty("neck", neck);
             if (!json.has("fieldOfView")) json.addProperty("fieldOfView", PixelClassifier.DEFAULT_FIELD_OF_VIEW);
+            if (!json.has("classes")) json.addProperty("classes", PixelClassifier.CLASSES);
             Settings s = GSON.fromJson(json, Settings.class);
-            return new LearnedNucleusSegmenter(PixelClassifier.read(in, s.fieldOfView()), s);
+            return new LearnedNucleusSegmenter(PixelClassifier.read(in, s.fieldOfView(), s.classes()), s);
         } catch (IOException | RuntimeException e) {
             throw new KaryoInputException(file, "cannot read the segmenter model: " + e.getMessage(), e);
         }

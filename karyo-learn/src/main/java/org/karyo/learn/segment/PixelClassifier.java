@@ -38,7 +38,10 @@ import org.karyo.learn.train.ClassifierTrainer;
  * nucleus diameters at 20x; one more level doubles the largest dilation and about doubles the view (93, 189 px).
  */
 public final class PixelClassifier implements AutoCloseable {
+    /** Background, interior, boundary: the classes of every network trained without cores, and of old model files. */
     public static final int CLASSES = 3;
+    /** With a fourth class, the nucleus core ({@link org.karyo.segment.BoundaryClasses#CORE}). */
+    public static final int CLASSES_WITH_CORES = 4;
     /** Pixels across of the network Karyo trained first, and of every model file that does not say otherwise. */
     public static final int DEFAULT_FIELD_OF_VIEW = 45;
     /** The fields of view a network can have: levels 3 to 6 of dilation. */
@@ -47,13 +50,15 @@ public final class PixelClassifier implements AutoCloseable {
     private final Model model;
     private final int width;
     private final int[] dilations;
+    private final int classes;
     /** ONNX Runtime's copy of the network, made at the first prediction when that engine is chosen. */
     private OnnxRuntimeImages onnx;
 
-    private PixelClassifier(Model model, int width, int[] dilations) {
+    private PixelClassifier(Model model, int width, int[] dilations, int classes) {
         this.model = model;
         this.width = width;
         this.dilations = dilations;
+        this.classes = classes;
     }
 
     /** A network with random weights, {@code width} channels per layer, the default field of view, seeded. */
@@ -63,12 +68,20 @@ public final class PixelClassifier implements AutoCloseable {
 
     /** A network with random weights, {@code width} channels per layer, seeing {@code fieldOfView} px across, seeded. */
     public static PixelClassifier create(int width, int fieldOfView, long seed) {
+        return create(width, fieldOfView, CLASSES, seed);
+    }
+
+    /** The same with {@code classes} outputs per pixel: {@link #CLASSES} or {@link #CLASSES_WITH_CORES}. */
+    public static PixelClassifier create(int width, int fieldOfView, int classes, long seed) {
+        if (classes != CLASSES && classes != CLASSES_WITH_CORES) {
+            throw new IllegalArgumentException("a pixel classifier has " + CLASSES + " or " + CLASSES_WITH_CORES + " classes, not " + classes);
+        }
         int[] dilations = dilations(fieldOfView);
         Engines.seed(seed);
         Model model = Model.newInstance("karyo-pixels", ComputeDevices.current(), Engines.PYTORCH);
-        model.setBlock(network(width, dilations));
+        model.setBlock(network(width, dilations, classes));
         model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, 1, 32, 32));
-        return new PixelClassifier(model, width, dilations);
+        return new PixelClassifier(model, width, dilations, classes);
     }
 
     /**
@@ -88,7 +101,7 @@ public final class PixelClassifier implements AutoCloseable {
         return d;
     }
 
-    static Block network(int width, int[] dilations) {
+    static Block network(int width, int[] dilations, int classes) {
         SequentialBlock net = new SequentialBlock();
         for (int d : dilations) {
             net.add(Conv2d.builder().setFilters(width).setKernelShape(new Shape(3, 3)).optPadding(new Shape(d, d))
@@ -96,7 +109,7 @@ public final class PixelClassifier implements AutoCloseable {
             net.add(BatchNorm.builder().build());
             net.add(new ReluBlock());
         }
-        return net.add(Conv2d.builder().setFilters(CLASSES).setKernelShape(new Shape(1, 1)).build());
+        return net.add(Conv2d.builder().setFilters(classes).setKernelShape(new Shape(1, 1)).build());
     }
 
     /** Pixels across that one output pixel depends on. */
@@ -110,12 +123,17 @@ public final class PixelClassifier implements AutoCloseable {
         return width;
     }
 
+    /** Outputs per pixel: {@link #CLASSES}, or {@link #CLASSES_WITH_CORES} when it also marks nucleus cores. */
+    public int classes() {
+        return classes;
+    }
+
     /** The network (for tests and exporters). */
     public Block block() {
         return model.getBlock();
     }
 
-    /** A training image: pixels already scaled to about 0..1, and a class (0, 1, 2) per pixel. */
+    /** A training image: pixels already scaled to about 0..1, and a class (0 to classes - 1) per pixel. */
     public record Example(float[] image, byte[] classes, int w, int h) {
     }
 
@@ -151,14 +169,14 @@ public final class PixelClassifier implements AutoCloseable {
             trainer.initialize(new Shape(s.batch(), 1, p, p));
             for (step = 1; step <= s.steps(); step++) {
                 float[] x = new float[s.batch() * p * p];
-                float[] y = new float[s.batch() * CLASSES * p * p];
+                float[] y = new float[s.batch() * classes * p * p];
                 float[] weight = new float[s.batch() * p * p];
                 for (int b = 0; b < s.batch(); b++) {
-                    cut(examples.get(random.nextInt(examples.size())), p, random, x, y, weight, b, s.classWeight());
+                    cut(examples.get(random.nextInt(examples.size())), p, random, x, y, weight, b, s.classWeight(), classes);
                 }
                 try (NDManager m = trainer.getManager().newSubManager()) {
                     NDArray in = m.create(x, new Shape(s.batch(), 1, p, p));
-                    NDArray target = m.create(y, new Shape(s.batch(), CLASSES, p, p));
+                    NDArray target = m.create(y, new Shape(s.batch(), classes, p, p));
                     NDArray w = m.create(weight, new Shape(s.batch(), p, p));
                     ClassifierTrainer.zeroGradients(model.getBlock());
                     try (GradientCollector collector = trainer.newGradientCollector()) {
@@ -184,7 +202,7 @@ public final class PixelClassifier implements AutoCloseable {
 
     /** One random patch of {@code e} with a random symmetry of the square into slot {@code b} of the batch. */
     private static void cut(Example e, int p, SplittableRandom random, float[] x, float[] y, float[] weight, int b,
-                            float[] classWeight) {
+                            float[] classWeight, int classes) {
         int x0 = random.nextInt(Math.max(1, e.w() - p + 1));
         int y0 = random.nextInt(Math.max(1, e.h() - p + 1));
         boolean flipX = random.nextBoolean();
@@ -203,7 +221,7 @@ public final class PixelClassifier implements AutoCloseable {
                 int i = sy * e.w() + sx;
                 x[b * plane + o] = e.image()[i] * gain;
                 int c = e.classes()[i];
-                y[(b * CLASSES + c) * plane + o] = 1f;
+                y[(b * classes + c) * plane + o] = 1f;
                 weight[b * plane + o] = classWeight[c];
             }
         }
@@ -218,7 +236,7 @@ public final class PixelClassifier implements AutoCloseable {
      */
     public float[][] predict(float[] image, int w, int h) {
         Engines.disableGradientsOnThisThread();
-        float[][] out = new float[CLASSES][w * h];
+        float[][] out = new float[classes][w * h];
         int margin = fieldOfView() / 2 + 1;
         for (int y0 = 0; y0 < h; y0 += TILE) {
             for (int x0 = 0; x0 < w; x0 += TILE) {
@@ -233,7 +251,7 @@ public final class PixelClassifier implements AutoCloseable {
                 float[] tile = new float[tw * th];
                 for (int y = 0; y < th; y++) System.arraycopy(image, (ay + y) * w + ax, tile, y * tw, tw);
                 float[] p = forward(tile, tw, th);
-                for (int c = 0; c < CLASSES; c++) {
+                for (int c = 0; c < classes; c++) {
                     for (int y = y0; y < y1; y++) {
                         System.arraycopy(p, c * tw * th + (y - ay) * tw + (x0 - ax), out[c], y * w + x0, x1 - x0);
                     }
@@ -254,7 +272,7 @@ public final class PixelClassifier implements AutoCloseable {
 
     private float[] forward(float[] image, int w, int h) {
         if (onnx == null && InferenceEngine.resolved() == InferenceEngine.ONNXRUNTIME) {
-            onnx = new OnnxRuntimeImages(model.getBlock(), 1, CLASSES); // the weights as they are now
+            onnx = new OnnxRuntimeImages(model.getBlock(), 1, classes); // the weights as they are now
         }
         if (onnx != null) {
             return onnx.predict(image, w, h);
@@ -266,13 +284,13 @@ public final class PixelClassifier implements AutoCloseable {
         }
     }
 
-    /** The width and the weights (DJL's parameter stream); the field of view is the caller's to record. */
+    /** The width and the weights (DJL's parameter stream); the field of view and classes are the caller's to record. */
     void write(DataOutputStream out) throws IOException {
         out.writeInt(width);
         model.getBlock().saveParameters(out);
     }
 
-    static PixelClassifier read(DataInputStream in, int fieldOfView) throws IOException {
+    static PixelClassifier read(DataInputStream in, int fieldOfView, int classes) throws IOException {
         int width = in.readInt();
         if (width < 1 || width > 1024) {
             throw new IOException("implausible network width " + width);
@@ -280,7 +298,10 @@ public final class PixelClassifier implements AutoCloseable {
         if (!FIELDS_OF_VIEW.contains(fieldOfView)) {
             throw new IOException("implausible field of view " + fieldOfView + " px");
         }
-        PixelClassifier c = create(width, fieldOfView, 0);
+        if (classes != CLASSES && classes != CLASSES_WITH_CORES) {
+            throw new IOException("implausible number of classes " + classes);
+        }
+        PixelClassifier c = create(width, fieldOfView, classes, 0);
         try {
             c.model.getBlock().loadParameters(c.model.getNDManager(), in);
         } catch (ai.djl.MalformedModelException | RuntimeException e) {

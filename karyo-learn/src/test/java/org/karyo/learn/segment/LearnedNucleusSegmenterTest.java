@@ -55,6 +55,12 @@ class LearnedNucleusSegmenterTest {
         return new LearnedNucleusSegmenter.Example(new Plane(SIZE, SIZE, 16, px), new LabelImage(SIZE, SIZE, lab, n));
     }
 
+    private static List<LearnedNucleusSegmenter.Example> sixFields() {
+        List<LearnedNucleusSegmenter.Example> train = new ArrayList<>();
+        for (int s = 1; s <= 6; s++) train.add(field(s));
+        return train;
+    }
+
     private static double nearestOther(int x, int y, double cx, double cy, double dx, double dy) {
         double ax = cx - dx;
         double ay = cy - dy;
@@ -63,8 +69,7 @@ class LearnedNucleusSegmenterTest {
 
     @Test
     void itLearnsToPartTouchingNucleiAndSurvivesASaveAndLoad(@TempDir Path dir) throws Exception {
-        List<LearnedNucleusSegmenter.Example> train = new ArrayList<>();
-        for (int s = 1; s <= 6; s++) train.add(field(s));
+        List<LearnedNucleusSegmenter.Example> train = sixFields();
         LearnedNucleusSegmenter.Example test = field(99);
         Path file = dir.resolve("seg.model");
         LabelImage got;
@@ -85,8 +90,9 @@ class LearnedNucleusSegmenterTest {
         int start = LearnedNucleusSegmenter.MAGIC.length() + 1;
         int n = java.nio.ByteBuffer.wrap(bytes, start, 4).getInt();
         String json = new String(bytes, start + 4, n, java.nio.charset.StandardCharsets.UTF_8);
-        String old = json.replaceAll(",\"neck\":[0-9.]+", "").replaceAll(",\"fieldOfView\":[0-9]+", "");
-        assertThat(old).doesNotContain("neck").doesNotContain("fieldOfView");
+        String old = json.replaceAll(",\"neck\":[0-9.]+", "").replaceAll(",\"fieldOfView\":[0-9]+", "")
+                .replaceAll(",\"classes\":[0-9]+", "");
+        assertThat(old).doesNotContain("neck").doesNotContain("fieldOfView").doesNotContain("classes");
         byte[] header = old.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         out.write(bytes, 0, start);
@@ -97,27 +103,50 @@ class LearnedNucleusSegmenterTest {
         try (LearnedNucleusSegmenter loaded = LearnedNucleusSegmenter.load(oldFile)) {
             assertThat(loaded.settings().neck()).isEqualTo(LearnedNucleusSegmenter.DEFAULT_NECK);
             assertThat(loaded.settings().fieldOfView()).isEqualTo(45);
+            assertThat(loaded.settings().classes()).isEqualTo(PixelClassifier.CLASSES);
             assertThat(loaded.segment(test.image()).labels()).isEqualTo(got.labels());
         }
     }
 
     @Test
+    void withCoresItSeedsFromThemAndTheFileSaysSo(@TempDir Path dir) throws Exception {
+        LabelImage got = trainedSavedAndReloaded(dir.resolve("cores.model"), sixFields(),
+                new LearnedNucleusSegmenter.Training(16, 45, 48, 8, 200, 3e-3, 0, 3, true), seg -> {
+                    assertThat(seg.settings().cores()).isTrue();
+                    assertThat(seg.probabilities(field(99).image())).hasNumberOfRows(PixelClassifier.CLASSES_WITH_CORES);
+                });
+        SegmentationScore score = SegmentationScore.of(got, field(99).labels());
+        assertThat(score.f1()).as("18 touching discs found one by one from their cores").isGreaterThanOrEqualTo(0.85);
+    }
+
+    @Test
     void aWiderViewIsRecordedInTheFileAndComesBackOnLoad(@TempDir Path dir) throws Exception {
-        LearnedNucleusSegmenter.Example test = field(99);
-        Path file = dir.resolve("wide.model");
+        trainedSavedAndReloaded(dir.resolve("wide.model"), List.of(field(1)),
+                new LearnedNucleusSegmenter.Training(16, 93, 48, 4, 5, 3e-3, 0, 3),
+                seg -> assertThat(seg.settings().fieldOfView()).isEqualTo(93));
+        assertThatThrownBy(() -> new LearnedNucleusSegmenter.Training(16, 50, 48, 4, 5, 3e-3, 0, 3))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not 50");
+    }
+
+    /**
+     * Trains, segments the test field, saves to {@code file} and loads it back: {@code check} holds for the trained and
+     * for the loaded segmenter, and both segment the test field alike. Returns that segmentation.
+     */
+    private static LabelImage trainedSavedAndReloaded(Path file, List<LearnedNucleusSegmenter.Example> train,
+                                                      LearnedNucleusSegmenter.Training t,
+                                                      java.util.function.Consumer<LearnedNucleusSegmenter> check) throws Exception {
+        Plane test = field(99).image();
         LabelImage got;
-        try (LearnedNucleusSegmenter seg = LearnedNucleusSegmenter.train(List.of(field(1)),
-                new LearnedNucleusSegmenter.Training(16, 93, 48, 4, 5, 3e-3, 0, 3), "one field", (step, loss) -> { })) {
-            assertThat(seg.settings().fieldOfView()).isEqualTo(93);
-            got = seg.segment(test.image());
+        try (LearnedNucleusSegmenter seg = LearnedNucleusSegmenter.train(train, t, "test", (step, loss) -> { })) {
+            check.accept(seg);
+            got = seg.segment(test);
             seg.save(file);
         }
         try (LearnedNucleusSegmenter loaded = LearnedNucleusSegmenter.load(file)) {
-            assertThat(loaded.settings().fieldOfView()).isEqualTo(93);
-            assertThat(loaded.segment(test.image()).labels()).isEqualTo(got.labels());
+            check.accept(loaded);
+            assertThat(loaded.segment(test).labels()).isEqualTo(got.labels());
         }
-        assertThatThrownBy(() -> new LearnedNucleusSegmenter.Training(16, 50, 48, 4, 5, 3e-3, 0, 3))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not 50");
+        return got;
     }
 
     @Test

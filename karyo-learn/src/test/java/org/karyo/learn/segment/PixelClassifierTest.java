@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.karyo.learn.infer.InferenceEngine;
 import org.karyo.learn.infer.TestTimeViews;
 import org.karyo.learn.model.RunningStatistics;
@@ -24,25 +26,31 @@ class PixelClassifierTest {
         return a;
     }
 
-    @Test
-    void onnxRuntimeAndPytorchGiveTheSameMapsOnAnOddSizedImage() {
+    @ParameterizedTest
+    @ValueSource(ints = {PixelClassifier.CLASSES, PixelClassifier.CLASSES_WITH_CORES})
+    void onnxRuntimeAndPytorchGiveTheSameMapsOnAnOddSizedImage(int classes) {
         int w = 71;
         int h = 53;
         float[] image = noise(w * h, 1);
         float[][] torch;
         float[][] ort;
-        try (PixelClassifier net = PixelClassifier.create(16, 3)) {
+        try (PixelClassifier net = PixelClassifier.create(16, PixelClassifier.DEFAULT_FIELD_OF_VIEW, classes, 3)) {
             RunningStatistics.randomise(net.block(), 4);
             InferenceEngine.use(InferenceEngine.PYTORCH);
             torch = net.predict(image, w, h);
             InferenceEngine.use(InferenceEngine.ONNXRUNTIME);
             ort = net.predict(image, w, h);
         }
+        assertThat(torch).hasNumberOfRows(classes);
+        assertThat(ort).hasNumberOfRows(classes);
         double max = 0;
-        for (int c = 0; c < PixelClassifier.CLASSES; c++) {
+        double sum = 0;
+        for (int c = 0; c < classes; c++) {
             for (int i = 0; i < w * h; i++) max = Math.max(max, Math.abs(torch[c][i] - ort[c][i]));
+            sum += torch[c][0];
         }
         assertThat(max).isLessThan(1e-4);
+        assertThat(sum).as("probabilities over all classes").isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-5));
         assertThat(torch[0][0]).isNotEqualTo(torch[0][1]); // not a constant map
     }
 
