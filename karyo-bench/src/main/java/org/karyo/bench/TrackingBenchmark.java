@@ -67,6 +67,10 @@ public final class TrackingBenchmark {
                     String[] v = args[++i].split(",");
                     settings = settings.withSigmas(Double.parseDouble(v[0]), Double.parseDouble(v[1]), Double.parseDouble(v[2]));
                 }
+                case "--intensity-term" -> {
+                    String[] wc = args[++i].split(",");
+                    settings = settings.withIntensityTerm(Double.parseDouble(wc[0]), Double.parseDouble(wc[1]));
+                }
                 case "--no-divisions" -> settings = settings.withDivisions(false);
                 case "--truth-only" -> truthOnly = true;
                 case "--no-split-merged" -> splitMerged[0] = false;

@@ -301,7 +301,8 @@ public final class Tracker {
         double c = d2 / (2 * motionVar * gap);
         c += heavyTail(Math.log(d.area() / t.area) / (settings.areaSigma() * Math.sqrt(gap)));
         if (t.intensity > 0 && d.dnaMean() > 0) {
-            c += heavyTail(Math.log(d.dnaMean() / t.intensity) / (settings.intensitySigma() * Math.sqrt(gap)));
+            double z = Math.log(d.dnaMean() / t.intensity) / (settings.intensitySigma() * Math.sqrt(gap));
+            c += Math.min(settings.intensityCap(), settings.intensityWeight() * heavyTail(z));
         }
         c += heavyTail(t.lastSeen.shapeDistance(d) / (settings.shapeSigma() * Math.sqrt(gap)));
         return c + (gap - 1) * settings.gapCost();

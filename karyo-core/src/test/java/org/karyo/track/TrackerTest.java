@@ -117,6 +117,42 @@ class TrackerTest {
     }
 
     @Test
+    void brightnessWeighsTwiceSoAlikeNeighboursAreNotSwapped() {
+        // A and B (9 % brighter) approach each other: by position alone the swapped links are cheaper (by 3.0),
+        // and the brightness change of the two swapped links costs 2 x 1.05 once, 2 x 2.09 when weighed twice.
+        List<Detection> before = List.of(Detection.round(0, 1, 40, 40, 113, 1000),
+                Detection.round(0, 2, 60, 40, 113, 1090));
+        List<Detection> after = List.of(Detection.round(1, 1, 52.7, 40, 113, 1000),
+                Detection.round(1, 2, 47.3, 40, 113, 1090));
+        Tracker weighed = new Tracker(SETTINGS);
+        weighed.add(before);
+        assertThat(weighed.add(after).trackIds()).containsExactly(1, 2);
+        Tracker plain = new Tracker(SETTINGS.withIntensityTerm(1, Double.POSITIVE_INFINITY));
+        plain.add(before);
+        assertThat(plain.add(after).trackIds()).containsExactly(2, 1);
+    }
+
+    @Test
+    void aNucleusEnteringMitosisStaysOnItsTrackBecauseTheBrightnessPenaltyIsCapped() {
+        // Condensing chromatin: area x0.36, brightness x2.8 (the same DNA). Weighed twice without the cap the
+        // brightness change alone would cost 18.4, and with the area change more than ending the track (24).
+        List<List<Detection>> movie = List.of(
+                List.of(Detection.round(0, 1, 40, 40, 154, 1000), Detection.round(0, 2, 100, 40, 154, 1000)),
+                List.of(Detection.round(1, 1, 43, 40, 154, 1000), Detection.round(1, 2, 100, 43, 154, 1000)),
+                List.of(Detection.round(2, 1, 46, 40, 55, 2800), Detection.round(2, 2, 100, 46, 154, 1000)));
+        Tracker capped = new Tracker(SETTINGS);
+        Tracker uncapped = new Tracker(SETTINGS.withIntensityTerm(2, Double.POSITIVE_INFINITY));
+        TrackedFrame withCap = null;
+        TrackedFrame withoutCap = null;
+        for (List<Detection> frame : movie) {
+            withCap = capped.add(frame);
+            withoutCap = uncapped.add(frame);
+        }
+        assertThat(withCap.trackIds()).containsExactly(1, 2);
+        assertThat(withoutCap.trackIds()[0]).isNotEqualTo(1);
+    }
+
+    @Test
     void relabelGivesEachNucleusItsTrackId() {
         int[] lab = {0, 1, 1, 2, 0, 2};
         LabelImage labels = new LabelImage(3, 2, lab, 2);
