@@ -95,6 +95,12 @@ final class TrackCommand implements Callable<Integer> {
             "diameters and 5 sd of the motion measured as the movie runs."})
     double maxDistance;
 
+    @Option(names = "--brightness-weight", defaultValue = "2", paramLabel = "W", description = {
+            "How many times a change of the nucleus's mean Hoechst brightness counts in a link's cost, capped so a",
+            "nucleus entering mitosis stays linked (default: ${DEFAULT-VALUE}: brightness tells alike neighbours apart",
+            "best; 1 counts it as much as area and shape, 0 ignores it, e.g. for a stain that flickers between frames)."})
+    double brightnessWeight;
+
     @Option(names = "--no-divisions", description = "Do not detect divisions (every new nucleus starts a lone track).")
     boolean noDivisions;
 
@@ -116,6 +122,9 @@ final class TrackCommand implements Callable<Integer> {
         if (!(interval > 0)) throw new KaryoInputException(null, "--interval must be > 0 hours, not " + interval);
         if (maxGap < 0) throw new KaryoInputException(null, "--max-gap must be >= 0, not " + maxGap);
         if (!(maxDistance >= 0)) throw new KaryoInputException(null, "--max-distance must be >= 0, not " + maxDistance);
+        if (!(brightnessWeight >= 0)) {
+            throw new KaryoInputException(null, "--brightness-weight must be >= 0, not " + brightnessWeight);
+        }
         ChannelChoice channels;
         try {
             channels = new ChannelChoice(dnaChannel, reporterChannel, piChannel);
@@ -136,8 +145,9 @@ final class TrackCommand implements Callable<Integer> {
             throw new KaryoInputException(labels, "--labels and --segmenter both say where the nuclei are; give one");
         }
         NucleusFinder finder = given == null ? segmentation.finder() : null;
-        Tracker tracker = new Tracker(TrackerSettings.DEFAULTS.withMaxGap(maxGap).withMaxDistance(maxDistance)
-                .withDivisions(!noDivisions));
+        TrackerSettings linking = TrackerSettings.DEFAULTS;
+        Tracker tracker = new Tracker(linking.withMaxGap(maxGap).withMaxDistance(maxDistance).withDivisions(!noDivisions)
+                .withIntensityTerm(brightnessWeight, linking.intensityCap()));
         CtcScorer scorer = gt == null ? null : new CtcScorer();
         CtcResultWriter writer = new CtcResultWriter(out, frames);
         long t0 = System.nanoTime();

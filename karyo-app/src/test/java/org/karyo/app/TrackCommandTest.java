@@ -103,5 +103,11 @@ class TrackCommandTest {
         CliRun fewLabels = CliRun.of("track", holey.toString().replace("holey", "sim"), "--out", tmp.resolve("w").toString(),
                 "--labels", tmp.resolve("on-truth-missing").toString(), "--no-progress");
         assertThat(fewLabels.exit()).isEqualTo(2);
+
+        CliRun weight = CliRun.of("track", sim.toString(), "--out", tmp.resolve("v").toString(), "--brightness-weight", "-1",
+                "--no-progress");
+        assertThat(weight.exit()).isEqualTo(2);
+        assertThat(weight.err().strip()).doesNotContain("\n").contains("--brightness-weight must be >= 0");
+        assertThat(tmp.resolve("v")).doesNotExist();
     }
 }

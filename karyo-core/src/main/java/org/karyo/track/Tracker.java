@@ -41,6 +41,12 @@ public final class Tracker {
     private double motionVar = Double.NaN;
     private double driftX;
     private double driftY;
+    /** Brightness level (ln) of the frame being linked and of the last frame linked; the first frame's is 0. */
+    private double level;
+    private double lastLevel;
+    /** ln of the median nucleus brightness of the frame being linked and of the last one (NaN: too few nuclei). */
+    private double logMedian = Double.NaN;
+    private double lastLogMedian = Double.NaN;
 
     public Tracker(TrackerSettings settings) {
         this.settings = settings;
@@ -55,17 +61,20 @@ public final class Tracker {
         double y;
         double area;
         double intensity;
+        /** The frame's brightness level when this track was last seen (see {@link #brightnessLevel}). */
+        double levelAtLast;
         Detection lastSeen;
         boolean ended;
 
-        LiveTrack(int id, int begin, int parent, Detection d) {
+        LiveTrack(int id, int begin, int parent, Detection d, double level) {
             this.id = id;
             this.begin = begin;
             this.parent = parent;
-            move(d);
+            move(d, level);
         }
 
-        void move(Detection d) {
+        void move(Detection d, double level) {
+            levelAtLast = level;
             last = d.frame();
             x = d.x();
             y = d.y();
@@ -109,6 +118,7 @@ public final class Tracker {
             }
         }
         if (Double.isNaN(diameter) && !detections.isEmpty()) initScale(detections);
+        level = brightnessLevel(detections);
         int m = detections.size();
         LinkProblem problem = linkProblem(detections);
         List<LiveTrack> sources = problem.sources();
@@ -130,7 +140,7 @@ public final class Tracker {
             // A mother that divided into two other nuclei gives up its own link; that nucleus starts a track.
             if (j < 0 || trackIds[j] != 0 || t.ended) continue;
             if (frame - t.last == 1) {
-                t.move(detections.get(j));
+                t.move(detections.get(j), level);
                 trackIds[j] = t.id;
                 parents[j] = t.parent;
             } else {
@@ -143,6 +153,8 @@ public final class Tracker {
         for (int j = 0; j < m; j++) {
             if (trackIds[j] == 0) trackIds[j] = start(detections.get(j), 0);
         }
+        lastLevel = level;
+        lastLogMedian = logMedian;
         frame++;
         retire();
         return new TrackedFrame(frame - 1, detections, trackIds, parents);
@@ -207,6 +219,7 @@ public final class Tracker {
     public java.util.Map<Integer, List<ExpectedNucleus>> mergedObjects(List<Detection> detections) {
         java.util.Map<Integer, List<ExpectedNucleus>> out = new java.util.HashMap<>();
         if (Double.isNaN(diameter) || detections.isEmpty()) return out;
+        level = brightnessLevel(detections);
         LinkProblem problem = linkProblem(detections);
         List<LiveTrack> sources = problem.sources();
         List<SparseLinker.Candidate> candidates = new ArrayList<>(problem.candidates());
@@ -223,7 +236,7 @@ public final class Tracker {
                 double reach = Math.max(0, Math.hypot(d.x() - px, d.y() - py) - 0.5 * Math.sqrt(d.area() / Math.PI));
                 double c = MERGE_PENALTY + reach * reach / (2 * motionVar);
                 if (t.intensity > 0 && d.dnaMean() > 0) {
-                    c += heavyTail(Math.log(d.dnaMean() / t.intensity) / settings.intensitySigma());
+                    c += heavyTail(brightnessChange(t, d) / settings.intensitySigma());
                 }
                 if (c < settings.noLinkCost()) candidates.add(new SparseLinker.Candidate(s, m + j, c));
             }
@@ -269,7 +282,7 @@ public final class Tracker {
     }
 
     private int start(Detection d, int parent) {
-        LiveTrack t = new LiveTrack(nextId++, d.frame(), parent, d);
+        LiveTrack t = new LiveTrack(nextId++, d.frame(), parent, d, level);
         active.add(t);
         return t.id;
     }
@@ -292,6 +305,24 @@ public final class Tracker {
         motionVar = sigma * sigma;
     }
 
+    /**
+     * The frame's brightness level: the last frame's plus the change of the median nucleus brightness between
+     * them. Bleaching, or lamp and focus changes, dim or brighten every nucleus of a frame alike, and a link
+     * compares a nucleus with its track after removing that. With fewer than {@link #LEVEL_MIN_NUCLEI} nuclei in
+     * either frame the median could follow one nucleus entering mitosis, so the level is kept.
+     */
+    private double brightnessLevel(List<Detection> detections) {
+        double[] v = detections.stream().mapToDouble(Detection::dnaMean).filter(b -> b > 0).toArray();
+        logMedian = v.length < LEVEL_MIN_NUCLEI ? Double.NaN : Math.log(median(v));
+        if (Double.isNaN(logMedian) || Double.isNaN(lastLogMedian)) return lastLevel;
+        return lastLevel + logMedian - lastLogMedian;
+    }
+
+    /** ln(brightness ratio) of a nucleus to its track's last, after the change of the whole frame's level. */
+    private double brightnessChange(LiveTrack t, Detection d) {
+        return Math.log(d.dnaMean() / t.intensity) - (level - t.levelAtLast);
+    }
+
     private double gate() {
         if (settings.maxDistance() > 0) return settings.maxDistance();
         return Math.max(2 * diameter, 5 * Math.sqrt(motionVar));
@@ -301,7 +332,7 @@ public final class Tracker {
         double c = d2 / (2 * motionVar * gap);
         c += heavyTail(Math.log(d.area() / t.area) / (settings.areaSigma() * Math.sqrt(gap)));
         if (t.intensity > 0 && d.dnaMean() > 0) {
-            double z = Math.log(d.dnaMean() / t.intensity) / (settings.intensitySigma() * Math.sqrt(gap));
+            double z = brightnessChange(t, d) / (settings.intensitySigma() * Math.sqrt(gap));
             c += Math.min(settings.intensityCap(), settings.intensityWeight() * heavyTail(z));
         }
         c += heavyTail(t.lastSeen.shapeDistance(d) / (settings.shapeSigma() * Math.sqrt(gap)));
@@ -313,6 +344,9 @@ public final class Tracker {
      * logarithmic for large ones, because a nucleus entering mitosis changes area and brightness by far more
      * than the usual spread, and one such change should not outweigh the whole displacement term.
      */
+    /** Fewest nuclei in a frame to measure its brightness level from. */
+    static final int LEVEL_MIN_NUCLEI = 30;
+
     static double heavyTail(double z) {
         return 2 * Math.log1p(z * z / 3);
     }

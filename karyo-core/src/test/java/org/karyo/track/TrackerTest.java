@@ -133,6 +133,28 @@ class TrackerTest {
     }
 
     @Test
+    void aWholeFrameTurningBrighterDoesNotHideTheBrightnessDifferenceOfNeighbours() {
+        // The approaching pair of the test above among 34 still nuclei, and the lamp or focus makes frame 1 1.5x
+        // brighter everywhere: compared raw, every link's brightness change (x1.5) costs the cap, the pair's
+        // difference no longer counts and position swaps them; compared after the frame's level, it counts.
+        List<Detection> before = new ArrayList<>(List.of(Detection.round(0, 1, 40, 40, 113, 1000),
+                Detection.round(0, 2, 60, 40, 113, 1090)));
+        List<Detection> after = new ArrayList<>(List.of(Detection.round(1, 1, 52.7, 40, 113, 1500),
+                Detection.round(1, 2, 47.3, 40, 113, 1635)));
+        for (int k = 0; k < 34; k++) {
+            double x = 200 + 30 * (k % 6);
+            double y = 30 * (k / 6);
+            before.add(Detection.round(0, k + 3, x, y, 113, 1000 + 10 * k));
+            after.add(Detection.round(1, k + 3, x, y, 113, 1.5 * (1000 + 10 * k)));
+        }
+        Tracker t = new Tracker(SETTINGS);
+        t.add(before);
+        int[] ids = t.add(after).trackIds();
+        assertThat(ids[0]).isEqualTo(1);
+        assertThat(ids[1]).isEqualTo(2);
+    }
+
+    @Test
     void aNucleusEnteringMitosisStaysOnItsTrackBecauseTheBrightnessPenaltyIsCapped() {
         // Condensing chromatin: area x0.36, brightness x2.8 (the same DNA). Weighed twice without the cap the
         // brightness change alone would cost 18.4, and with the area change more than ending the track (24).
