@@ -26,7 +26,7 @@ import java.util.Locale;
  * nothing is written to disk. A main class, not a test.
  *
  * <p>Usage: {@code TrackingBenchmark [--size 1024] [--frames 55] [--seeds 1,2,3] [--max-gap 2] [--no-divisions]
- * [--truth-only]}
+ * [--truth-only] [--drifts AREA,INTENSITY (Infinity,Infinity: last values)] [--division-slack S (0: off)]}
  */
 public final class TrackingBenchmark {
     private TrackingBenchmark() {
@@ -71,6 +71,11 @@ public final class TrackingBenchmark {
                     String[] wc = args[++i].split(",");
                     settings = settings.withIntensityTerm(Double.parseDouble(wc[0]), Double.parseDouble(wc[1]));
                 }
+                case "--drifts" -> {
+                    String[] v = args[++i].split(",");
+                    settings = settings.withDrifts(Double.parseDouble(v[0]), Double.parseDouble(v[1]));
+                }
+                case "--division-slack" -> settings = settings.withDivisionSlack(Double.parseDouble(args[++i]));
                 case "--no-divisions" -> settings = settings.withDivisions(false);
                 case "--truth-only" -> truthOnly = true;
                 case "--no-split-merged" -> splitMerged[0] = false;

@@ -24,13 +24,20 @@ package org.karyo.track;
  * @param divisionCost       highest cost at which two nuclei are accepted as the daughters of one
  * @param daughterSeparation expected distance between daughters' centres, in daughter diameters
  * @param divisionSpread     how far the daughters' midpoint may lie from the mother, in nucleus diameters (sd)
+ * @param areaDrift          variance of the true frame-to-frame change of ln(area) over that of its measurement
+ *                           noise: how a track smooths its area ({@link AppearanceLevel}); ∞ compares with the
+ *                           last area only
+ * @param intensityDrift     the same for ln(mean DNA intensity)
+ * @param divisionSlack      a division may take its second daughter from a neighbouring track when that track's
+ *                           cheapest free nucleus costs at most this much more than the daughter; 0 = never
  */
 public record TrackerSettings(double maxDistance, int maxGap, double noLinkCost, double areaSigma,
                               double intensitySigma, double shapeSigma, double intensityWeight, double intensityCap,
                               double gapCost, boolean divisions, double divisionCost, double daughterSeparation,
-                              double divisionSpread) {
+                              double divisionSpread, double areaDrift, double intensityDrift, double divisionSlack) {
+    /** Drifts measured on simulated movies (increment variance and lag-1 covariance of the truth tracks). */
     public static final TrackerSettings DEFAULTS = new TrackerSettings(0, 2, 24, 0.12, 0.06, 0.12, 2, 10, 2, true, 8,
-            1.0, 0.15);
+            1.0, 0.15, 2.24, 0.98, 4);
 
     public TrackerSettings {
         if (!(maxDistance >= 0)) throw new IllegalArgumentException("maxDistance must be >= 0");
@@ -46,41 +53,63 @@ public record TrackerSettings(double maxDistance, int maxGap, double noLinkCost,
         if (!(divisionCost > 0)) throw new IllegalArgumentException("divisionCost must be > 0");
         if (!(daughterSeparation > 0)) throw new IllegalArgumentException("daughterSeparation must be > 0");
         if (!(divisionSpread > 0)) throw new IllegalArgumentException("divisionSpread must be > 0");
+        if (!(areaDrift > 0) || !(intensityDrift > 0)) throw new IllegalArgumentException("drifts must be > 0");
+        if (!(divisionSlack >= 0)) throw new IllegalArgumentException("divisionSlack must be >= 0");
     }
 
     public TrackerSettings withMaxGap(int gap) {
         return new TrackerSettings(maxDistance, gap, noLinkCost, areaSigma, intensitySigma, shapeSigma,
-                intensityWeight, intensityCap, gapCost, divisions, divisionCost, daughterSeparation, divisionSpread);
+                intensityWeight, intensityCap, gapCost, divisions, divisionCost, daughterSeparation, divisionSpread,
+                areaDrift, intensityDrift, divisionSlack);
     }
 
     public TrackerSettings withMaxDistance(double d) {
         return new TrackerSettings(d, maxGap, noLinkCost, areaSigma, intensitySigma, shapeSigma,
-                intensityWeight, intensityCap, gapCost, divisions, divisionCost, daughterSeparation, divisionSpread);
+                intensityWeight, intensityCap, gapCost, divisions, divisionCost, daughterSeparation, divisionSpread,
+                areaDrift, intensityDrift, divisionSlack);
     }
 
     public TrackerSettings withDivisions(boolean on) {
         return new TrackerSettings(maxDistance, maxGap, noLinkCost, areaSigma, intensitySigma, shapeSigma,
-                intensityWeight, intensityCap, gapCost, on, divisionCost, daughterSeparation, divisionSpread);
+                intensityWeight, intensityCap, gapCost, on, divisionCost, daughterSeparation, divisionSpread,
+                areaDrift, intensityDrift, divisionSlack);
     }
 
     public TrackerSettings withNoLinkCost(double c) {
         return new TrackerSettings(maxDistance, maxGap, c, areaSigma, intensitySigma, shapeSigma,
-                intensityWeight, intensityCap, gapCost, divisions, divisionCost, daughterSeparation, divisionSpread);
+                intensityWeight, intensityCap, gapCost, divisions, divisionCost, daughterSeparation, divisionSpread,
+                areaDrift, intensityDrift, divisionSlack);
     }
 
     public TrackerSettings withDivisionCost(double c) {
         return new TrackerSettings(maxDistance, maxGap, noLinkCost, areaSigma, intensitySigma, shapeSigma,
-                intensityWeight, intensityCap, gapCost, divisions, c, daughterSeparation, divisionSpread);
+                intensityWeight, intensityCap, gapCost, divisions, c, daughterSeparation, divisionSpread,
+                areaDrift, intensityDrift, divisionSlack);
     }
 
     public TrackerSettings withSigmas(double area, double intensity, double shape) {
         return new TrackerSettings(maxDistance, maxGap, noLinkCost, area, intensity, shape, intensityWeight,
-                intensityCap, gapCost, divisions, divisionCost, daughterSeparation, divisionSpread);
+                intensityCap, gapCost, divisions, divisionCost, daughterSeparation, divisionSpread,
+                areaDrift, intensityDrift, divisionSlack);
     }
 
     /** The intensity penalty counted {@code weight} times and capped at {@code cap} ({@code 1, ∞}: plain). */
     public TrackerSettings withIntensityTerm(double weight, double cap) {
         return new TrackerSettings(maxDistance, maxGap, noLinkCost, areaSigma, intensitySigma, shapeSigma, weight, cap,
-                gapCost, divisions, divisionCost, daughterSeparation, divisionSpread);
+                gapCost, divisions, divisionCost, daughterSeparation, divisionSpread,
+                areaDrift, intensityDrift, divisionSlack);
+    }
+
+    /** How tracks smooth area and brightness ({@code ∞, ∞}: compare with the last values, as before). */
+    public TrackerSettings withDrifts(double area, double intensity) {
+        return new TrackerSettings(maxDistance, maxGap, noLinkCost, areaSigma, intensitySigma, shapeSigma,
+                intensityWeight, intensityCap, gapCost, divisions, divisionCost, daughterSeparation, divisionSpread,
+                area, intensity, divisionSlack);
+    }
+
+    public TrackerSettings withDivisionSlack(double slack) {
+        return new TrackerSettings(maxDistance, maxGap, noLinkCost, areaSigma, intensitySigma, shapeSigma,
+                intensityWeight, intensityCap, gapCost, divisions, divisionCost, daughterSeparation, divisionSpread,
+                areaDrift, intensityDrift, slack);
     }
 }

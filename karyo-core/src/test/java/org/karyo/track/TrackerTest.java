@@ -175,6 +175,57 @@ class TrackerTest {
     }
 
     @Test
+    void aDivisionTakesItsSecondDaughterFromANeighbourWhoseOwnNucleusIsNearlyAsCheap() {
+        // Mother M (area 300) divides into a and b; neighbour N is 11 px from b and 15 px from its own next
+        // position n, so the assignment gives b to N and leaves n to start a track. N's link to n costs 0.8
+        // more: within the slack, so M's division is called and N follows n.
+        List<Detection> before = new ArrayList<>(List.of(Detection.round(0, 1, 50, 50, 300, 1000),
+                Detection.round(0, 2, 68, 50, 150, 1000)));
+        List<Detection> after = new ArrayList<>(List.of(Detection.round(1, 1, 43, 50, 150, 1000),
+                Detection.round(1, 2, 57, 50, 150, 1000), Detection.round(1, 3, 68, 65, 150, 1000)));
+        for (int k = 0; k < 3; k++) {
+            before.add(Detection.round(0, k + 4, 200 + 40 * k, 200, 200, 1000));
+            after.add(Detection.round(1, k + 4, 200 + 40 * k, 200, 200, 1000));
+        }
+        Tracker t = new Tracker(SETTINGS);
+        t.add(before);
+        TrackedFrame split = t.add(after);
+        assertThat(split.parents()[0]).isEqualTo(1);
+        assertThat(split.parents()[1]).isEqualTo(1);
+        assertThat(split.trackIds()[2]).isEqualTo(2);
+
+        Tracker strict = new Tracker(SETTINGS.withDivisionSlack(0));
+        strict.add(before);
+        TrackedFrame noSplit = strict.add(after);
+        assertThat(noSplit.trackIds()[0]).isEqualTo(1);
+        assertThat(noSplit.trackIds()[1]).isEqualTo(2);
+    }
+
+    @Test
+    void aTrackComparesWithItsSmoothedBrightnessSoOneNoisyFrameDoesNotSwapNeighbours() {
+        // A (brightness 100) and B (110) sit 20 px apart for four frames; in frame 4 noise reads them 106 and
+        // 104, and in frame 5 both are equally far from both tracks. Against the last values the swapped links
+        // are cheaper; against the smoothed values (103.6 and 106.3) the true ones are.
+        List<List<Detection>> movie = new ArrayList<>();
+        for (int f = 0; f < 5; f++) {
+            double a = f < 4 ? 100 : 106;
+            double b = f < 4 ? 110 : 104;
+            movie.add(List.of(Detection.round(f, 1, 50, 50, 150, a), Detection.round(f, 2, 70, 50, 150, b)));
+        }
+        movie.add(List.of(Detection.round(5, 1, 60, 48, 150, 100), Detection.round(5, 2, 60, 52, 150, 110)));
+        Tracker smoothed = new Tracker(SETTINGS);
+        Tracker lastValue = new Tracker(SETTINGS.withDrifts(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY));
+        TrackedFrame s = null;
+        TrackedFrame l = null;
+        for (List<Detection> frame : movie) {
+            s = smoothed.add(frame);
+            l = lastValue.add(frame);
+        }
+        assertThat(s.trackIds()).containsExactly(1, 2);
+        assertThat(l.trackIds()).containsExactly(2, 1);
+    }
+
+    @Test
     void relabelGivesEachNucleusItsTrackId() {
         int[] lab = {0, 1, 1, 2, 0, 2};
         LabelImage labels = new LabelImage(3, 2, lab, 2);
