@@ -11,6 +11,7 @@ import org.karyo.fate.FateSettings;
 import org.karyo.fate.ParentLink;
 import org.karyo.fate.TrueFate;
 import org.karyo.AtomicFiles;
+import org.karyo.io.plot.BarPlot;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -26,6 +27,7 @@ final class FateReport {
     static final String CSV = "fates.csv";
     static final String JSON = "fates.json";
     static final String WELLS = "wells.csv";
+    static final String WELLS_PNG = "wells.png";
     static final String[] HEADER = {"well", "track_id", "parent", "fate", "infection_hours", "lysis_hours", "frames", "root",
             "first_frame", "last_frame", "called_fate", "source", "inherited", "followed_hours",
             "true_fate", "true_infection_hours", "true_lysis_hours", "parent_link", "lost"};
@@ -81,8 +83,24 @@ final class FateReport {
             }
             csv.commit();
         }
+        writeWellPlot(out.resolve(WELLS_PNG));
         AtomicFiles.writeString(out.resolve(JSON), new GsonBuilder().setPrettyPrinting().serializeNulls()
                 .serializeSpecialFloatingPointValues().create().toJson(json()).replace("NaN", "null") + "\n");
+    }
+
+    /** Spreader fraction per well in per cent, called and (with truth) true: the study's headline number per well. */
+    private void writeWellPlot(Path png) throws IOException {
+        List<String> names = new ArrayList<>(wells.keySet());
+        double[] called = new double[names.size()];
+        double[] truthPct = new double[names.size()];
+        for (int i = 0; i < names.size(); i++) {
+            called[i] = 100 * FateCalls.spreaderFraction(wells.get(names.get(i)).calls());
+            truthPct[i] = truth.containsKey(names.get(i)) ? 100 * trueSpreaderFraction(names.get(i)) : Double.NaN;
+        }
+        java.util.LinkedHashMap<String, double[]> series = new java.util.LinkedHashMap<>();
+        series.put("called", called);
+        if (!truth.isEmpty()) series.put("truth", truthPct);
+        BarPlot.write(png, "Spreaders per infected cell", "spreader fraction (%)", names, series);
     }
 
     JsonObject json() {

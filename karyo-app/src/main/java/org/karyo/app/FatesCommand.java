@@ -44,6 +44,7 @@ import java.util.concurrent.Callable;
                 "              --truth the confusion matrix and onset-time errors in hours",
                 "  wells.csv   per well: tracks, spreader and infected cells, spreader fraction, lost, doubted links",
                 "              (+ the true fraction with --truth), for a spreadsheet",
+                "  wells.png   spreader fraction per well as bars (called, and true with --truth)",
                 "The spreader fraction counts infections: a cell infected before it divided counts once, with the fate of",
                 "her descendants (her daughters, or pieces of her nucleus a tracker read as daughters, do not count again),",
                 "and infected cells lost to follow-up (track ended early, or reporter dark at its end: the tracker moved",

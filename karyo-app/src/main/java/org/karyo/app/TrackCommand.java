@@ -6,12 +6,16 @@ import org.karyo.measure.NucleusMeasurer;
 import org.karyo.image.LabelImage;
 import org.karyo.image.Plane;
 import org.karyo.AtomicFiles;
+import org.karyo.io.PngWriter;
 import org.karyo.io.timelapse.ChannelChoice;
 import org.karyo.io.timelapse.CtcResultWriter;
 import org.karyo.io.timelapse.CtcTruth;
 import org.karyo.io.timelapse.LabelSeries;
 import org.karyo.io.timelapse.Timelapse;
 import org.karyo.io.timelapse.TimelapseFrame;
+import org.karyo.render.OutlineOverlay;
+import org.karyo.render.RgbImage;
+import org.karyo.render.TrackPaths;
 import org.karyo.simulate.Track;
 import org.karyo.track.Detection;
 import org.karyo.track.DetectionExtractor;
@@ -51,6 +55,8 @@ import java.util.concurrent.Callable;
                 "  maskNNN.tif     16-bit label images, label = track id",
                 "  res_track.txt   'L B E P' per track (Cell Tracking Challenge): a track linked over a gap continues as a new",
                 "                  track whose parent is the interrupted one, so a parent with one child is a gap, not a division",
+                "  tracks.png      the last frame with each track's path over its last --path-frames frames, coloured by",
+                "                  lineage (daughters fork from their mother), and the nuclei outlined in their track's colour",
                 "  scores.json     with --truth: CTC TRA, DET and SEG (also printed)"})
 final class TrackCommand implements Callable<Integer> {
     static final String[] HEADER = TracksTable.HEADER;
@@ -111,6 +117,11 @@ final class TrackCommand implements Callable<Integer> {
             "established tracks share it and their sizes fit it (docs/tracking.md). Never applied to --labels."})
     boolean noSplitMerged;
 
+    @Option(names = "--path-frames", defaultValue = "6", paramLabel = "FRAMES", description = {
+            "How many of the last frames of each track's path tracks.png draws (default: ${DEFAULT-VALUE}; 0 = whole",
+            "paths, which cover a crowded field)."})
+    int pathFrames;
+
     @Option(names = "--no-progress", description = "No progress bar.")
     boolean noProgress;
 
@@ -122,6 +133,7 @@ final class TrackCommand implements Callable<Integer> {
         if (!(interval > 0)) throw new KaryoInputException(null, "--interval must be > 0 hours, not " + interval);
         if (maxGap < 0) throw new KaryoInputException(null, "--max-gap must be >= 0, not " + maxGap);
         if (!(maxDistance >= 0)) throw new KaryoInputException(null, "--max-distance must be >= 0, not " + maxDistance);
+        if (pathFrames < 0) throw new KaryoInputException(null, "--path-frames must be >= 0, not " + pathFrames);
         if (!(brightnessWeight >= 0)) {
             throw new KaryoInputException(null, "--brightness-weight must be >= 0, not " + brightnessWeight);
         }
@@ -150,6 +162,9 @@ final class TrackCommand implements Callable<Integer> {
                 .withIntensityTerm(brightnessWeight, linking.intensityCap()));
         CtcScorer scorer = gt == null ? null : new CtcScorer();
         CtcResultWriter writer = new CtcResultWriter(out, frames);
+        TrackPaths paths = new TrackPaths(pathFrames);
+        Plane lastDna = null;
+        LabelImage lastMask = null;
         long t0 = System.nanoTime();
         try (NucleusFinder closing = finder; Progress bar = new Progress("track", frames, !noProgress);
              CsvStream csv = new CsvStream(out.resolve("tracks.csv"), HEADER)) {
@@ -168,6 +183,12 @@ final class TrackCommand implements Callable<Integer> {
                 TrackedFrame linked = tracker.add(found);
                 LabelImage mask = linked.relabel(nuclei);
                 writer.writeMask(t, mask);
+                for (int i = 0; i < linked.detections().size(); i++) {
+                    Detection d = linked.detections().get(i);
+                    paths.add(linked.trackId(i), linked.parent(i), t, d.x(), d.y());
+                }
+                lastDna = frame.dna();
+                lastMask = mask;
                 writeRows(csv, linked, t, texture(mask, frame.dna()));
                 if (scorer != null) {
                     LabelImage truthMask = gt.masks().read(t);
@@ -181,6 +202,7 @@ final class TrackCommand implements Callable<Integer> {
         }
         List<Track> tracks = tracker.finish();
         writer.writeTracks(tracks);
+        if (lastMask != null) writePaths(paths, lastDna, lastMask, frames - 1);
         java.util.Map<Integer, Long> children = tracks.stream().filter(tr -> tr.parent() != 0)
                 .collect(java.util.stream.Collectors.groupingBy(Track::parent, java.util.stream.Collectors.counting()));
         long divisions = children.values().stream().filter(n -> n == 2).count();
@@ -198,6 +220,16 @@ final class TrackCommand implements Callable<Integer> {
                     c.wrongSemantics(), c.truthNodes(), c.truthEdges());
         }
         return Karyo.EXIT_OK;
+    }
+
+    /** The last frame, its nuclei outlined and the paths drawn in each lineage's colour. */
+    private void writePaths(TrackPaths paths, Plane dna, LabelImage mask, int lastFrame) throws IOException {
+        RgbImage img = OutlineOverlay.grey(dna);
+        paths.draw(img, lastFrame);
+        int[] colours = new int[mask.count() + 1];
+        for (int id = 1; id < colours.length; id++) colours[id] = paths.colourOf(id);
+        OutlineOverlay.draw(img, mask, colours);
+        PngWriter.write(out.resolve("tracks.png"), img);
     }
 
     private void writeRows(CsvStream csv, TrackedFrame linked, int t, Map<Integer, NucleusMeasurement> texture)

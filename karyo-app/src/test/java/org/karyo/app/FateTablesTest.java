@@ -80,6 +80,8 @@ class FateTablesTest {
         assertThat(Files.readAllLines(out.resolve("wells.csv"))).containsExactly(
                 "well,tracks,spreader_cells,infected_cells,spreader_fraction,lost_to_follow_up,links_doubted,true_spreader_fraction",
                 "W1,4,1,2,0.5000,1,1,");
+        java.awt.image.BufferedImage bars = javax.imageio.ImageIO.read(out.resolve("wells.png").toFile());
+        assertThat(bars.getWidth()).isGreaterThanOrEqualTo(600);
 
         Path trusting = tmp.resolve("fates-trusting");
         r = CliRun.of("fates", tracks.toString(), "--out", trusting.toString(), "--reporter-threshold", "500", "--pi-threshold", "500",

@@ -63,6 +63,17 @@ class TrackCommandTest {
         double tra = Double.parseDouble(scores.replaceAll("(?s).*\"tra\": ([0-9.eE-]+).*", "$1"));
         assertThat(tra).isGreaterThan(0.95);
         assertThat(scores).contains("\"det\": 1.00000").contains("\"seg\": 1.00000");
+        // The picture of the result: the last frame's size, with coloured (non-grey) path and outline pixels.
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(out.resolve("tracks.png").toFile());
+        assertThat(png.getWidth()).isEqualTo(256);
+        int coloured = 0;
+        for (int y = 0; y < png.getHeight(); y++) {
+            for (int x = 0; x < png.getWidth(); x++) {
+                int rgb = png.getRGB(x, y);
+                if (((rgb >> 16) & 255) != (rgb & 255) || ((rgb >> 8) & 255) != (rgb & 255)) coloured++;
+            }
+        }
+        assertThat(coloured).isGreaterThan(500);
     }
 
     @Test
@@ -109,5 +120,11 @@ class TrackCommandTest {
         assertThat(weight.exit()).isEqualTo(2);
         assertThat(weight.err().strip()).doesNotContain("\n").contains("--brightness-weight must be >= 0");
         assertThat(tmp.resolve("v")).doesNotExist();
+
+        CliRun pathFrames = CliRun.of("track", sim.toString(), "--out", tmp.resolve("u").toString(), "--path-frames", "-2",
+                "--no-progress");
+        assertThat(pathFrames.exit()).isEqualTo(2);
+        assertThat(pathFrames.err().strip()).doesNotContain("\n").contains("--path-frames must be >= 0");
+        assertThat(tmp.resolve("u")).doesNotExist();
     }
 }
