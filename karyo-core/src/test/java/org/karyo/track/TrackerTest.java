@@ -34,6 +34,14 @@ class TrackerTest {
         return DetectionExtractor.extract(frame, new LabelImage(w, h, lab, xyr.length), Plane.of(w, h, dna));
     }
 
+    /** Tracks a movie of detections with the given settings and returns its last frame's links. */
+    private static TrackedFrame lastFrame(TrackerSettings settings, List<List<Detection>> movie) {
+        Tracker t = new Tracker(settings);
+        TrackedFrame last = null;
+        for (List<Detection> frame : movie) last = t.add(frame);
+        return last;
+    }
+
     @Test
     void movingDiscsKeepTheirTracks() {
         Tracker t = new Tracker(SETTINGS);
@@ -162,16 +170,8 @@ class TrackerTest {
                 List.of(Detection.round(0, 1, 40, 40, 154, 1000), Detection.round(0, 2, 100, 40, 154, 1000)),
                 List.of(Detection.round(1, 1, 43, 40, 154, 1000), Detection.round(1, 2, 100, 43, 154, 1000)),
                 List.of(Detection.round(2, 1, 46, 40, 55, 2800), Detection.round(2, 2, 100, 46, 154, 1000)));
-        Tracker capped = new Tracker(SETTINGS);
-        Tracker uncapped = new Tracker(SETTINGS.withIntensityTerm(2, Double.POSITIVE_INFINITY));
-        TrackedFrame withCap = null;
-        TrackedFrame withoutCap = null;
-        for (List<Detection> frame : movie) {
-            withCap = capped.add(frame);
-            withoutCap = uncapped.add(frame);
-        }
-        assertThat(withCap.trackIds()).containsExactly(1, 2);
-        assertThat(withoutCap.trackIds()[0]).isNotEqualTo(1);
+        assertThat(lastFrame(SETTINGS, movie).trackIds()).containsExactly(1, 2);
+        assertThat(lastFrame(SETTINGS.withIntensityTerm(2, Double.POSITIVE_INFINITY), movie).trackIds()[0]).isNotEqualTo(1);
     }
 
     @Test
@@ -213,16 +213,9 @@ class TrackerTest {
             movie.add(List.of(Detection.round(f, 1, 50, 50, 150, a), Detection.round(f, 2, 70, 50, 150, b)));
         }
         movie.add(List.of(Detection.round(5, 1, 60, 48, 150, 100), Detection.round(5, 2, 60, 52, 150, 110)));
-        Tracker smoothed = new Tracker(SETTINGS);
-        Tracker lastValue = new Tracker(SETTINGS.withDrifts(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY));
-        TrackedFrame s = null;
-        TrackedFrame l = null;
-        for (List<Detection> frame : movie) {
-            s = smoothed.add(frame);
-            l = lastValue.add(frame);
-        }
-        assertThat(s.trackIds()).containsExactly(1, 2);
-        assertThat(l.trackIds()).containsExactly(2, 1);
+        assertThat(lastFrame(SETTINGS, movie).trackIds()).containsExactly(1, 2);
+        TrackerSettings lastValues = SETTINGS.withDrifts(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY);
+        assertThat(lastFrame(lastValues, movie).trackIds()).containsExactly(2, 1);
     }
 
     @Test
