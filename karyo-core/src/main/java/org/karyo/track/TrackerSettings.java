@@ -58,58 +58,102 @@ public record TrackerSettings(double maxDistance, int maxGap, double noLinkCost,
     }
 
     public TrackerSettings withMaxGap(int gap) {
-        return new TrackerSettings(maxDistance, gap, noLinkCost, areaSigma, intensitySigma, shapeSigma,
-                intensityWeight, intensityCap, gapCost, divisions, divisionCost, daughterSeparation, divisionSpread,
-                areaDrift, intensityDrift, divisionSlack);
+        return edit(d -> d.maxGap = gap);
     }
 
-    public TrackerSettings withMaxDistance(double d) {
-        return new TrackerSettings(d, maxGap, noLinkCost, areaSigma, intensitySigma, shapeSigma,
-                intensityWeight, intensityCap, gapCost, divisions, divisionCost, daughterSeparation, divisionSpread,
-                areaDrift, intensityDrift, divisionSlack);
+    public TrackerSettings withMaxDistance(double distance) {
+        return edit(d -> d.maxDistance = distance);
     }
 
     public TrackerSettings withDivisions(boolean on) {
-        return new TrackerSettings(maxDistance, maxGap, noLinkCost, areaSigma, intensitySigma, shapeSigma,
-                intensityWeight, intensityCap, gapCost, on, divisionCost, daughterSeparation, divisionSpread,
-                areaDrift, intensityDrift, divisionSlack);
+        return edit(d -> d.divisions = on);
     }
 
     public TrackerSettings withNoLinkCost(double c) {
-        return new TrackerSettings(maxDistance, maxGap, c, areaSigma, intensitySigma, shapeSigma,
-                intensityWeight, intensityCap, gapCost, divisions, divisionCost, daughterSeparation, divisionSpread,
-                areaDrift, intensityDrift, divisionSlack);
+        return edit(d -> d.noLinkCost = c);
     }
 
     public TrackerSettings withDivisionCost(double c) {
-        return new TrackerSettings(maxDistance, maxGap, noLinkCost, areaSigma, intensitySigma, shapeSigma,
-                intensityWeight, intensityCap, gapCost, divisions, c, daughterSeparation, divisionSpread,
-                areaDrift, intensityDrift, divisionSlack);
+        return edit(d -> d.divisionCost = c);
     }
 
     public TrackerSettings withSigmas(double area, double intensity, double shape) {
-        return new TrackerSettings(maxDistance, maxGap, noLinkCost, area, intensity, shape, intensityWeight,
-                intensityCap, gapCost, divisions, divisionCost, daughterSeparation, divisionSpread,
-                areaDrift, intensityDrift, divisionSlack);
+        return edit(d -> {
+            d.areaSigma = area;
+            d.intensitySigma = intensity;
+            d.shapeSigma = shape;
+        });
     }
 
     /** The intensity penalty counted {@code weight} times and capped at {@code cap} ({@code 1, ∞}: plain). */
     public TrackerSettings withIntensityTerm(double weight, double cap) {
-        return new TrackerSettings(maxDistance, maxGap, noLinkCost, areaSigma, intensitySigma, shapeSigma, weight, cap,
-                gapCost, divisions, divisionCost, daughterSeparation, divisionSpread,
-                areaDrift, intensityDrift, divisionSlack);
+        return edit(d -> {
+            d.intensityWeight = weight;
+            d.intensityCap = cap;
+        });
     }
 
     /** How tracks smooth area and brightness ({@code ∞, ∞}: compare with the last values, as before). */
     public TrackerSettings withDrifts(double area, double intensity) {
-        return new TrackerSettings(maxDistance, maxGap, noLinkCost, areaSigma, intensitySigma, shapeSigma,
-                intensityWeight, intensityCap, gapCost, divisions, divisionCost, daughterSeparation, divisionSpread,
-                area, intensity, divisionSlack);
+        return edit(d -> {
+            d.areaDrift = area;
+            d.intensityDrift = intensity;
+        });
     }
 
     public TrackerSettings withDivisionSlack(double slack) {
-        return new TrackerSettings(maxDistance, maxGap, noLinkCost, areaSigma, intensitySigma, shapeSigma,
-                intensityWeight, intensityCap, gapCost, divisions, divisionCost, daughterSeparation, divisionSpread,
-                areaDrift, intensityDrift, slack);
+        return edit(d -> d.divisionSlack = slack);
+    }
+
+    /** A copy with some components changed: the one place that lists every component, so withers stay one line. */
+    private TrackerSettings edit(java.util.function.Consumer<Draft> change) {
+        Draft d = new Draft(this);
+        change.accept(d);
+        return d.build();
+    }
+
+    /** The components as mutable fields, for {@link #edit}; the record's constructor still checks the result. */
+    private static final class Draft {
+        double maxDistance;
+        int maxGap;
+        double noLinkCost;
+        double areaSigma;
+        double intensitySigma;
+        double shapeSigma;
+        double intensityWeight;
+        double intensityCap;
+        double gapCost;
+        boolean divisions;
+        double divisionCost;
+        double daughterSeparation;
+        double divisionSpread;
+        double areaDrift;
+        double intensityDrift;
+        double divisionSlack;
+
+        Draft(TrackerSettings s) {
+            maxDistance = s.maxDistance;
+            maxGap = s.maxGap;
+            noLinkCost = s.noLinkCost;
+            areaSigma = s.areaSigma;
+            intensitySigma = s.intensitySigma;
+            shapeSigma = s.shapeSigma;
+            intensityWeight = s.intensityWeight;
+            intensityCap = s.intensityCap;
+            gapCost = s.gapCost;
+            divisions = s.divisions;
+            divisionCost = s.divisionCost;
+            daughterSeparation = s.daughterSeparation;
+            divisionSpread = s.divisionSpread;
+            areaDrift = s.areaDrift;
+            intensityDrift = s.intensityDrift;
+            divisionSlack = s.divisionSlack;
+        }
+
+        TrackerSettings build() {
+            return new TrackerSettings(maxDistance, maxGap, noLinkCost, areaSigma, intensitySigma, shapeSigma,
+                    intensityWeight, intensityCap, gapCost, divisions, divisionCost, daughterSeparation, divisionSpread,
+                    areaDrift, intensityDrift, divisionSlack);
+        }
     }
 }
