@@ -70,7 +70,8 @@ final class TrainSegmenterCommand implements Callable<Integer> {
     @Option(names = "--width", defaultValue = "32", paramLabel = "C",
             description = {"Channels per layer, 16 or more (default: ${DEFAULT-VALUE}; wider learns more and runs slower:",
                     "32 instead of 16 raised tracking TRA by 0.003-0.005 on crowded simulated movies and F1 on DSB2018 by",
-                    "0.01-0.02, at about twice the training and 1.6x the prediction time: docs/segmentation.md)."})
+                    "0.01-0.02, at about twice the training and 1.6x the prediction time; 48 added only 0.0015-0.002 TRA",
+                    "for twice the time again: docs/segmentation.md)."})
     int width;
 
     @Option(names = "--cores", description = {

@@ -26,7 +26,7 @@ import java.util.Locale;
  * interiors) each segment the same maps and feed their own tracker, and each is scored with the CTC measures. Merged
  * nuclei (one object over two true ones) dominate the learned segmenter's tracking errors, and the seeds decide them.
  *
- * <p>Usage: {@code BoundaryMapVariants --load MODEL [--size 1024] [--test-seed 3] [--variants 0.5:0,0.7:0,0.5:4] [--views none|flips|dihedral]}
+ * <p>Usage: {@code BoundaryMapVariants --load MODEL [--also MODEL]... [--size 1024] [--test-seed 3] [--variants 0.5:0,0.7:0,0.5:4] [--views none|flips|dihedral]}
  * (each variant: seed threshold : neck ratio, 0 = no splitting); or {@code --images DIR --labels DIR} to score still images instead.
  */
 public final class BoundaryMapVariants {
@@ -58,6 +58,7 @@ public final class BoundaryMapVariants {
 
     public static void main(String[] args) throws Exception {
         Path load = null;
+        List<Path> others = new ArrayList<>();
         int size = 1024;
         long seed = 3;
         String variants = "0.5:0,0.5:0.5,0.5:0.7,0.5:0.85";
@@ -67,6 +68,7 @@ public final class BoundaryMapVariants {
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--load" -> load = Path.of(args[++i]);
+                case "--also" -> others.add(Path.of(args[++i]));
                 case "--size" -> size = Integer.parseInt(args[++i]);
                 case "--test-seed" -> seed = Long.parseLong(args[++i]);
                 case "--variants" -> variants = args[++i];
@@ -91,6 +93,20 @@ public final class BoundaryMapVariants {
                 stills(model, images, labels, names, posts);
                 return;
             }
+            // With --also: every reading of the first model's maps, of each other model's and of their mean (an ensemble).
+            List<LearnedNucleusSegmenter> ensemble = new ArrayList<>(List.of(model));
+            for (Path o : others) ensemble.add(LearnedNucleusSegmenter.load(o).views(views));
+            int readings = names.size();
+            if (ensemble.size() > 1) {
+                List<String> all = new ArrayList<>();
+                for (int m = 0; m <= ensemble.size(); m++) {
+                    String who = m < ensemble.size() ? "model " + (m + 1) : "mean of models";
+                    for (int j = 0; j < readings; j++) all.add(who + ", " + names.get(j));
+                }
+                for (int m = 0; m < ensemble.size(); m++) posts.addAll(posts.subList(0, readings));
+                names.clear();
+                names.addAll(all);
+            }
             int k = posts.size();
             Tracker[] trackers = new Tracker[k];
             CtcScorer[] scorers = new CtcScorer[k];
@@ -105,8 +121,11 @@ public final class BoundaryMapVariants {
             long t0 = System.nanoTime();
             TimelapseResult result = new LiveCellSimulator(live).run(seed, frame -> {
                 Plane dna = frame.dna();
-                float[][] maps = model.probabilities(dna);
+                List<float[][]> sources = new ArrayList<>();
+                for (LearnedNucleusSegmenter m : ensemble) sources.add(m.probabilities(dna));
+                if (ensemble.size() > 1) sources.add(mean(sources));
                 for (int j = 0; j < k; j++) {
+                    float[][] maps = sources.get(j / readings);
                     LabelImage l = posts.get(j).segment(maps, dna.width(), dna.height());
                     TrackedFrame tf = trackers[j].add(DetectionExtractor.extract(frame.index(), l, dna));
                     scorers[j].addFrame(frame.labels(), tf.relabel(l));
@@ -124,5 +143,14 @@ public final class BoundaryMapVariants {
                         c.counts().edgeAdditions(), c.counts().edgeDeletions(), c.counts().wrongSemantics());
             }
         }
+    }
+
+    private static float[][] mean(List<float[][]> maps) {
+        float[][] out = new float[maps.get(0).length][];
+        for (int c = 0; c < out.length; c++) {
+            out[c] = new float[maps.get(0)[c].length];
+            for (float[][] m : maps) for (int i = 0; i < out[c].length; i++) out[c][i] += m[c][i] / maps.size();
+        }
+        return out;
     }
 }
