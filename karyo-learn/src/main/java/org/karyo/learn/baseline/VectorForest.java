@@ -2,6 +2,7 @@ package org.karyo.learn.baseline;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -17,6 +18,8 @@ import org.tribuo.classification.dtree.CARTClassificationTrainer;
 import org.tribuo.classification.ensemble.VotingCombiner;
 import org.tribuo.common.tree.RandomForestTrainer;
 import org.tribuo.ensemble.BaggingTrainer;
+import org.tribuo.ensemble.EnsembleModel;
+import org.tribuo.ensemble.WeightedEnsembleModel;
 import org.tribuo.impl.ArrayExample;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 
@@ -69,6 +72,44 @@ public final class VectorForest {
         CARTClassificationTrainer tree = new CARTClassificationTrainer(Integer.MAX_VALUE, fraction, false, seed);
         RandomForestTrainer<Label> forest = new RandomForestTrainer<>(tree, new VotingCombiner(), trees, seed);
         return new VectorForest(forest.train(data), features, classes);
+    }
+
+    /**
+     * A forest grown on several balanced draws (a balanced random forest): every draw takes as many rows of each class
+     * as the smallest class has, and grows {@code trees / draws} trees; all trees vote together. Each tree sees the
+     * classes balanced, as a forest on one balanced sample does, but the large classes are not cut down to one such
+     * sample: draw d takes the d-th slice of each class's rows (wrapping around a class that runs out), so the forest
+     * sees up to {@code draws} times more of them at the same cost. One draw is {@link #train} on that sample.
+     *
+     * @param byClass rows of each class, in {@code classes} order, in the order to slice them (shuffle first)
+     */
+    public static VectorForest trainBalanced(List<List<double[]>> byClass, List<String> features, List<String> classes,
+                                             int trees, long seed, int draws) {
+        if (byClass.size() != classes.size()) {
+            throw new IllegalArgumentException(byClass.size() + " row lists for " + classes.size() + " classes");
+        }
+        if (draws < 1) throw new IllegalArgumentException("draws must be at least 1, not " + draws);
+        int m = byClass.stream().mapToInt(List::size).min().orElse(0);
+        if (m == 0) throw new IllegalArgumentException("a class has no training examples");
+        List<Model<Label>> members = new ArrayList<>();
+        VectorForest single = null;
+        for (int d = 0; d < draws; d++) {
+            List<double[]> rows = new ArrayList<>();
+            int[] labels = new int[m * classes.size()];
+            // Interleaved by class, so that one draw is exactly the balanced sample callers used to pass to train().
+            for (int i = 0, n = 0; i < m; i++) {
+                for (int k = 0; k < classes.size(); k++) {
+                    List<double[]> c = byClass.get(k);
+                    rows.add(c.get((int) (((long) d * m + i) % c.size())));
+                    labels[n++] = k;
+                }
+            }
+            single = train(rows, labels, features, classes, Math.max(1, trees / draws), seed + d);
+            if (draws > 1) members.addAll(((EnsembleModel<Label>) single.model).getModels());
+        }
+        if (draws == 1) return single;
+        return new VectorForest(WeightedEnsembleModel.createEnsembleFromExistingModels("balanced draws", members,
+                new VotingCombiner()), features, classes);
     }
 
     /** Vote fractions for one feature vector, in {@link #classes()} order. */

@@ -56,4 +56,57 @@ class VectorForestTest {
         assertThat(f.predictProba(new double[] {2})[1]).isGreaterThan(0.9f);
         assertThat(f.predictProba(new double[] {-2})[1]).isLessThan(0.1f);
     }
+
+    /**
+     * A rarer kind of the large class (5 % of it, far to the right of the small class). One balanced sample holds 30
+     * of the 3,000 large rows, and here none of the rare ones, so the forest has never seen them; twenty draws take
+     * twenty different slices of the large class, and the trees whose draw held some vote for it. If every draw took
+     * the same slice, twenty draws would be as blind as one.
+     */
+    @Test
+    void balancedDrawsSeeMoreOfTheLargeClass() {
+        Random r = new Random(5);
+        List<double[]> small = new ArrayList<>();
+        List<double[]> large = new ArrayList<>();
+        for (int i = 0; i < 30; i++) small.add(new double[] {1 + 0.3 * r.nextGaussian(), r.nextGaussian()});
+        for (int i = 0; i < 3000; i++) {
+            double x = i % 20 == 0 ? 6 : -2;
+            large.add(new double[] {x + 0.3 * r.nextGaussian(), r.nextGaussian()});
+        }
+        java.util.Collections.shuffle(large, r);
+        List<String> classes = List.of("small", "large");
+        double[] rare = {6, 0};
+        VectorForest one = VectorForest.trainBalanced(List.of(small, large), List.of("x", "y"), classes, 200, 1, 1);
+        VectorForest twenty = VectorForest.trainBalanced(List.of(small, large), List.of("x", "y"), classes, 200, 1, 20);
+        assertThat(one.predictProba(rare)[1]).isLessThan(0.05f);
+        assertThat(twenty.predictProba(rare)[1]).isGreaterThan(0.3f);
+        // Both still tell the common cases apart, and the votes stay balanced (no prior from 100 times more rows).
+        assertThat(twenty.predictProba(new double[] {1, 0})[0]).isGreaterThan(0.8f);
+        assertThat(twenty.predictProba(new double[] {-2, 0})[1]).isGreaterThan(0.8f);
+    }
+
+    @Test
+    void balancedDrawsSaveAndLoad(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        Random r = new Random(7);
+        List<double[]> a = new ArrayList<>();
+        List<double[]> b = new ArrayList<>();
+        for (int i = 0; i < 40; i++) a.add(new double[] {r.nextGaussian() + 1, r.nextGaussian(), r.nextGaussian()});
+        for (int i = 0; i < 400; i++) b.add(new double[] {r.nextGaussian() - 1, r.nextGaussian(), r.nextGaussian()});
+        List<String> names = List.of("f0", "f1", "f2");
+        VectorForest f = VectorForest.trainBalanced(List.of(a, b), names, List.of("a", "b"), 30, 3, 5);
+        java.nio.file.Path file = dir.resolve("forest.tribuo");
+        f.save(file);
+        VectorForest back = VectorForest.load(file, names, List.of("a", "b"));
+        for (double x = -3; x <= 3; x += 0.5) {
+            double[] row = {x, 0.2, -0.1};
+            assertThat(back.predictProba(row)).containsExactly(f.predictProba(row));
+        }
+    }
+
+    @Test
+    void balancedDrawsRefuseAnEmptyClass() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> VectorForest.trainBalanced(
+                List.of(List.of(new double[] {1}), List.of()), List.of("x"), List.of("a", "b"), 10, 1, 2))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no training examples");
+    }
 }
