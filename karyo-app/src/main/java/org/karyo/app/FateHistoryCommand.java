@@ -33,7 +33,7 @@ import java.util.concurrent.Callable;
                 "frames up to the moment are used; daughters keep their mother's history; texture features need the dna_*",
                 "texture columns that 'karyo track' and 'tracks-from-labels' write).",
                 "Training uses spreader frames from infection until --before-lysis hours before lysis and nonspreader frames",
-                "in the same hours-post-infection window, balanced by sampling; held-out wells are scored at every frame.",
+                "in the same hours-post-infection window, in balanced draws (--draws); held-out wells are scored at every frame.",
                 "Writes into --out: predictions.csv, report.md (tables), accuracy_by_hours_before_lysis.png, and the model",
                 "(forest.tribuo, fate-history.json). '--model DIR' applies a saved model to the TRACKS instead of training",
                 "(fates.csv then gives the infection times; where it also saw lysis, the tables score the prediction)."})
@@ -74,6 +74,13 @@ final class FateHistoryCommand implements Callable<Integer> {
     @Option(names = "--trees", defaultValue = "200", paramLabel = "N", description = "Trees in the forest (default: ${DEFAULT-VALUE}).")
     int trees;
 
+    @Option(names = "--draws", defaultValue = "10", paramLabel = "N", description = {
+            "Balanced draws the forest grows on: each takes as many training frames of every class as the smallest class has",
+            "(usually the spreaders) and grows trees/N of the trees, so every tree sees the classes balanced while the forest",
+            "sees up to N times more of the large classes (uninfected, nonspreader) at the same cost. 1 = one balanced sample,",
+            "as before 2026-12-03 (default: ${DEFAULT-VALUE})."})
+    int draws;
+
     @Option(names = "--bin", defaultValue = "5", paramLabel = "H", description = "Width of the hours bins in the tables (default: ${DEFAULT-VALUE}).")
     double bin;
 
@@ -95,6 +102,7 @@ final class FateHistoryCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (!wells.isEmpty() && wells.size() != tracks.size()) throw new KaryoInputException(null, "give one --well per TRACKS folder, or none");
         if (trees < 1) throw new KaryoInputException(null, "--trees must be at least 1");
+        if (draws < 1 || draws > trees) throw new KaryoInputException(null, "--draws must be between 1 and --trees");
         if (!(beforeLysis >= 0) || !(bin > 0)) throw new KaryoInputException(null, "--before-lysis must be >= 0 and --bin > 0 hours");
         if ((model == null) == trainWells.isEmpty()) {
             throw new KaryoInputException(null, "give either --train-wells (train and score held-out wells) or --model (apply a saved model)");
@@ -122,9 +130,12 @@ final class FateHistoryCommand implements Callable<Integer> {
             if (seen.size() == trainWells.size()) throw new KaryoInputException(null, "every well is a training well: leave at least one out to score on");
             Trained t = train(train);
             forest = t.model();
-            header = String.format(Locale.ROOT, "Trained on wells %s: %d spreader and %d nonspreader%s frames (balanced), spreaders >= %.0f h "
-                    + "before lysis, nonspreaders 0-%.1f h post infection; %d trees, seed %d; features: %s.%n%n", trainWells, t.perClass(),
-                    t.perClass(), withUninfected ? " and " + t.perClass() + " uninfected" : "", beforeLysis, t.window(), trees, seed,
+            StringBuilder frames = new StringBuilder();
+            t.available().forEach((f, n) -> frames.append(frames.isEmpty() ? "" : ", ").append(n).append(' ').append(f.csv()));
+            header = String.format(Locale.ROOT, "Trained on wells %s: %s frames, in %s of %d frames per class%s, spreaders >= %.0f h "
+                    + "before lysis, nonspreaders 0-%.1f h post infection; %d trees, seed %d; features: %s.%n%n", trainWells, frames,
+                    draws == 1 ? "one balanced sample" : draws + " balanced draws", t.perClass(),
+                    draws == 1 ? "" : " (" + (trees / draws) + " trees each)", beforeLysis, t.window(), (trees / draws) * draws, seed,
                     String.join(", ", forest.info().features()));
             scored = test.stream().filter(s -> switch (s.fate()) {
                 case SPREADER -> s.hoursBeforeLysis() >= 0;
@@ -152,8 +163,11 @@ final class FateHistoryCommand implements Callable<Integer> {
         return Karyo.EXIT_OK;
     }
 
-    /** @param perClass training frames per class after balancing; window the nonspreader hours post infection used */
-    private record Trained(FateHistoryModel model, int perClass, double window) {
+    /**
+     * @param perClass  training frames per class in each balanced draw; available the training frames of each class
+     * @param window    the nonspreader hours post infection used
+     */
+    private record Trained(FateHistoryModel model, int perClass, Map<Fate, Integer> available, double window) {
     }
 
     private Trained train(List<FateHistorySamples.Sample> train) throws KaryoInputException {
@@ -188,27 +202,28 @@ final class FateHistoryCommand implements Callable<Integer> {
         for (Fate f : order) {
             if (byClass.get(f).isEmpty()) throw new KaryoInputException(fates, "training wells have no " + f.csv() + " frames");
         }
-        // Balance by sampling the larger classes down, so the forest's vote fraction is not a prior.
+        // Balanced draws: each tree sees as many frames of every class as the smallest class has, so the vote fraction is
+        // not a prior, and the large classes (uninfected above all) are not cut down to one such sample.
         Random random = new Random(seed);
         int perClass = Integer.MAX_VALUE;
         for (List<FateHistorySamples.Sample> c : byClass.values()) {
             Collections.shuffle(c, random);
             perClass = Math.min(perClass, c.size());
         }
-        List<double[]> rows = new ArrayList<>();
-        int[] labels = new int[order.size() * perClass];
-        for (int i = 0, n = 0; i < perClass; i++) {
-            for (Fate f : order) {
-                rows.add(fill(select(byClass.get(f).get(i).features(), columns), medians));
-                labels[n++] = classes.indexOf(f.csv());
-            }
+        List<List<double[]>> rows = new ArrayList<>();
+        Map<Fate, Integer> available = new LinkedHashMap<>();
+        for (Fate f : order) available.put(f, byClass.get(f).size());
+        for (String name : classes) {
+            List<FateHistorySamples.Sample> c = byClass.get(Fate.parse(name).orElseThrow());
+            List<double[]> r = new ArrayList<>();
+            for (int i = 0; i < Math.min(c.size(), (long) draws * perClass); i++) r.add(fill(select(c.get(i).features(), columns), medians));
+            rows.add(r);
         }
-        int k = perClass;
         List<String> names = java.util.Arrays.stream(columns).mapToObj(FateHistory.NAMES::get).toList();
-        VectorForest forest = VectorForest.train(rows, labels, names, classes, trees, seed);
+        VectorForest forest = VectorForest.trainBalanced(rows, names, classes, trees, seed, draws);
         FateHistoryModel.Info info = new FateHistoryModel.Info("karyo-fate-history/1", names, medians, trackShare(train), beforeLysis,
                 List.copyOf(trainWells), classes);
-        return new Trained(new FateHistoryModel(forest, info), k, window);
+        return new Trained(new FateHistoryModel(forest, info), perClass, available, window);
     }
 
     /** Groups and feature names, comma-separated (e.g. "hoechst,cycle"), in the order given, each once. */
