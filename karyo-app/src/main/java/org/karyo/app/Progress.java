@@ -24,6 +24,11 @@ final class Progress implements Closeable {
         if (bar != null) bar.step();
     }
 
+    /** Several steps at once; safe from several threads. */
+    synchronized void stepBy(long n) {
+        if (bar != null) bar.stepBy(n);
+    }
+
     /** Text after the bar, such as the running loss. */
     void message(String text) {
         if (bar != null) bar.setExtraMessage(text);

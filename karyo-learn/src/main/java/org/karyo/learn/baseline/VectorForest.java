@@ -91,9 +91,8 @@ public final class VectorForest {
         if (draws < 1) throw new IllegalArgumentException("draws must be at least 1, not " + draws);
         int m = byClass.stream().mapToInt(List::size).min().orElse(0);
         if (m == 0) throw new IllegalArgumentException("a class has no training examples");
-        List<Model<Label>> members = new ArrayList<>();
-        VectorForest single = null;
-        for (int d = 0; d < draws; d++) {
+        // Draws are independent: grown in parallel, kept in draw order so that the forest does not depend on scheduling.
+        List<VectorForest> grown = java.util.stream.IntStream.range(0, draws).parallel().mapToObj(d -> {
             List<double[]> rows = new ArrayList<>();
             int[] labels = new int[m * classes.size()];
             // Interleaved by class, so that one draw is exactly the balanced sample callers used to pass to train().
@@ -104,10 +103,11 @@ public final class VectorForest {
                     labels[n++] = k;
                 }
             }
-            single = train(rows, labels, features, classes, Math.max(1, trees / draws), seed + d);
-            if (draws > 1) members.addAll(((EnsembleModel<Label>) single.model).getModels());
-        }
-        if (draws == 1) return single;
+            return train(rows, labels, features, classes, Math.max(1, trees / draws), seed + d);
+        }).toList();
+        if (draws == 1) return grown.get(0);
+        List<Model<Label>> members = new ArrayList<>();
+        for (VectorForest f : grown) members.addAll(((EnsembleModel<Label>) f.model).getModels());
         return new VectorForest(WeightedEnsembleModel.createEnsembleFromExistingModels("balanced draws", members,
                 new VotingCombiner()), features, classes);
     }

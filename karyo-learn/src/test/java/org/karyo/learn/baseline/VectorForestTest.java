@@ -103,6 +103,29 @@ class VectorForestTest {
         }
     }
 
+    /** The draws grow in parallel; the forest must not depend on how they were scheduled. */
+    @Test
+    void balancedDrawsDoNotDependOnScheduling() throws Exception {
+        Random r = new Random(11);
+        List<double[]> a = new ArrayList<>();
+        List<double[]> b = new ArrayList<>();
+        for (int i = 0; i < 50; i++) a.add(new double[] {r.nextGaussian() + 0.5, r.nextGaussian(), r.nextGaussian()});
+        for (int i = 0; i < 600; i++) b.add(new double[] {r.nextGaussian() - 0.5, r.nextGaussian(), r.nextGaussian()});
+        List<String> names = List.of("f0", "f1", "f2");
+        VectorForest parallel = VectorForest.trainBalanced(List.of(a, b), names, List.of("a", "b"), 60, 4, 6);
+        java.util.concurrent.ForkJoinPool one = new java.util.concurrent.ForkJoinPool(1);
+        VectorForest sequential;
+        try {
+            sequential = one.submit(() -> VectorForest.trainBalanced(List.of(a, b), names, List.of("a", "b"), 60, 4, 6)).get();
+        } finally {
+            one.shutdown();
+        }
+        for (double x = -3; x <= 3; x += 0.25) {
+            double[] row = {x, 0.3 * x, -0.2};
+            assertThat(parallel.predictProba(row)).containsExactly(sequential.predictProba(row));
+        }
+    }
+
     @Test
     void balancedDrawsRefuseAnEmptyClass() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> VectorForest.trainBalanced(
