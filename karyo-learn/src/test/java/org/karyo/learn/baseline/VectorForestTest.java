@@ -85,13 +85,18 @@ class VectorForestTest {
         assertThat(twenty.predictProba(new double[] {-2, 0})[1]).isGreaterThan(0.8f);
     }
 
+    /** n rows of three standard normal features, the first shifted by {@code shift}. */
+    private static List<double[]> blob(Random r, int n, double shift) {
+        List<double[]> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) out.add(new double[] {r.nextGaussian() + shift, r.nextGaussian(), r.nextGaussian()});
+        return out;
+    }
+
     @Test
     void balancedDrawsSaveAndLoad(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         Random r = new Random(7);
-        List<double[]> a = new ArrayList<>();
-        List<double[]> b = new ArrayList<>();
-        for (int i = 0; i < 40; i++) a.add(new double[] {r.nextGaussian() + 1, r.nextGaussian(), r.nextGaussian()});
-        for (int i = 0; i < 400; i++) b.add(new double[] {r.nextGaussian() - 1, r.nextGaussian(), r.nextGaussian()});
+        List<double[]> a = blob(r, 40, 1);
+        List<double[]> b = blob(r, 400, -1);
         List<String> names = List.of("f0", "f1", "f2");
         VectorForest f = VectorForest.trainBalanced(List.of(a, b), names, List.of("a", "b"), 30, 3, 5);
         java.nio.file.Path file = dir.resolve("forest.tribuo");
@@ -107,10 +112,8 @@ class VectorForestTest {
     @Test
     void balancedDrawsDoNotDependOnScheduling() throws Exception {
         Random r = new Random(11);
-        List<double[]> a = new ArrayList<>();
-        List<double[]> b = new ArrayList<>();
-        for (int i = 0; i < 50; i++) a.add(new double[] {r.nextGaussian() + 0.5, r.nextGaussian(), r.nextGaussian()});
-        for (int i = 0; i < 600; i++) b.add(new double[] {r.nextGaussian() - 0.5, r.nextGaussian(), r.nextGaussian()});
+        List<double[]> a = blob(r, 50, 0.5);
+        List<double[]> b = blob(r, 600, -0.5);
         List<String> names = List.of("f0", "f1", "f2");
         VectorForest parallel = VectorForest.trainBalanced(List.of(a, b), names, List.of("a", "b"), 60, 4, 6);
         java.util.concurrent.ForkJoinPool one = new java.util.concurrent.ForkJoinPool(1);
