@@ -3,6 +3,7 @@ package org.karyo.app;
 import org.karyo.KaryoInputException;
 import org.karyo.fate.Fate;
 import org.karyo.fate.FateHistory;
+import org.karyo.fate.NeighbourDeaths;
 import org.karyo.AtomicFiles;
 import org.karyo.learn.baseline.VectorForest;
 import picocli.CommandLine.Command;
@@ -62,12 +63,15 @@ final class FateHistoryCommand implements Callable<Integer> {
     @Option(names = "--before-lysis", defaultValue = "20", paramLabel = "H", description = "Training spreader frames end this many hours before lysis (default: ${DEFAULT-VALUE}).")
     double beforeLysis;
 
-    @Option(names = "--features", defaultValue = "history", paramLabel = "history|hoechst|frame|cycle|NAME,...", description = {
+    @Option(names = "--features", defaultValue = "history", paramLabel = "history|hoechst|frame|cycle|neighbours|NAME,...", description = {
             "history: all Hoechst features; hoechst: only those that do not use the infection time (the frame's size,",
             "brightness and texture, their 10- and 20-h slopes, and each relative to the cell's lowest and highest so far),",
             "since the onset comes from the reporter; frame: what a single crop shows (size, brightness, texture); cycle:",
             "hours without division and whether a division was seen (infected cells stop dividing; so do crowded uninfected",
-            "ones); or a comma-separated list of these and of feature names (the report lists them), e.g. hoechst,cycle.",
+            "ones); neighbours: deaths around the cell in the last 60 h, seen in Hoechst as a nucleus that brightens and",
+            "vanishes (a lytic cell infects its neighbours): distance to the nearest, hours since the latest within 4 nucleus",
+            "diameters, and their number; or a comma-separated list of these and of feature names (the report lists them),",
+            "e.g. hoechst,cycle.",
             "Default: ${DEFAULT-VALUE}."})
     String features;
 
@@ -111,11 +115,14 @@ final class FateHistoryCommand implements Callable<Integer> {
         boolean withUninfected = saved == null ? uninfected : saved.info().classesOrDefault().size() > 2;
         List<FateHistorySamples.Sample> train = new ArrayList<>(), test = new ArrayList<>();
         Set<String> seen = new TreeSet<>();
+        Map<String, Integer> deaths = new java.util.TreeMap<>();
         for (int i = 0; i < tracks.size(); i++) {
             String well = wells.isEmpty() ? FatesCommand.wellName(tracks.get(i)) : wells.get(i);
             if (!seen.add(well)) throw new KaryoInputException(tracks.get(i), "well name '" + well + "' is used twice; name them with --well");
-            (trainWells.contains(well) ? train : test).addAll(FateHistorySamples.of(well, TracksTable.read(tracks.get(i)),
-                    FatesTable.read(fates, well), withUninfected));
+            TracksTable.Tracks t = TracksTable.read(tracks.get(i));
+            NeighbourDeaths around = FateHistorySamples.deaths(t);
+            deaths.put(well, around.count());
+            (trainWells.contains(well) ? train : test).addAll(FateHistorySamples.of(well, t, FatesTable.read(fates, well), withUninfected, around));
         }
         FateHistoryModel forest;
         String header;
@@ -144,6 +151,11 @@ final class FateHistoryCommand implements Callable<Integer> {
             }).toList();
         }
         if (scored.isEmpty()) throw new KaryoInputException(fates, "the wells to score have no infected frames");
+        if (forest.info().features().stream().anyMatch(NeighbourDeaths.NAMES::contains)) {
+            StringBuilder d = new StringBuilder();
+            deaths.forEach((w, n) -> d.append(d.isEmpty() ? "" : ", ").append(w).append(' ').append(n));
+            header += "Deaths seen in Hoechst (a nucleus that brightened and vanished before the movie's end), per well: " + d + ".\n\n";
+        }
         float[][] proba = new float[scored.size()][];
         try (Progress bar = new Progress("fate-history", scored.size(), !noProgress)) {
             // Frames are independent and the forest only reads: chunks on every core (2x on 2 cores; ~100,000 frames).
@@ -178,10 +190,10 @@ final class FateHistoryCommand implements Callable<Integer> {
         int[] columns = withoutUnmeasured(columns(features), train);
         if (uninfected) {
             for (int c : columns) {
-                String name = FateHistory.NAMES.get(c);
-                if (!FateHistory.UNANCHORED.contains(name) && !FateHistory.CYCLE.contains(name)) {
+                String name = FateHistorySamples.NAMES.get(c);
+                if (!FateHistory.UNANCHORED.contains(name) && !FateHistory.CYCLE.contains(name) && !NeighbourDeaths.NAMES.contains(name)) {
                     throw new KaryoInputException(null, "--uninfected needs features that do not use the infection time (uninfected cells have "
-                            + "none), e.g. --features hoechst; '" + FateHistory.NAMES.get(c) + "' uses it");
+                            + "none), e.g. --features hoechst; '" + name + "' uses it");
                 }
             }
         }
@@ -223,7 +235,7 @@ final class FateHistoryCommand implements Callable<Integer> {
             for (int i = 0; i < Math.min(c.size(), (long) draws * perClass); i++) r.add(fill(select(c.get(i).features(), columns), medians));
             rows.add(r);
         }
-        List<String> names = java.util.Arrays.stream(columns).mapToObj(FateHistory.NAMES::get).toList();
+        List<String> names = java.util.Arrays.stream(columns).mapToObj(FateHistorySamples.NAMES::get).toList();
         VectorForest forest = VectorForest.trainBalanced(rows, names, classes, trees, seed, draws);
         FateHistoryModel.Info info = new FateHistoryModel.Info("karyo-fate-history/1", names, medians, trackShare(train), beforeLysis,
                 List.copyOf(trainWells), classes);
@@ -240,16 +252,17 @@ final class FateHistoryCommand implements Callable<Integer> {
                 case "frame" -> FateHistory.FRAME_ONLY;
                 case "hoechst" -> FateHistory.UNANCHORED;
                 case "cycle" -> FateHistory.CYCLE;
+                case "neighbours" -> NeighbourDeaths.NAMES;
                 default -> {
-                    if (!FateHistory.NAMES.contains(name)) {
-                        throw new KaryoInputException(null, "--features takes history, hoechst, frame, cycle or feature names ("
-                                + String.join(", ", FateHistory.NAMES) + "), not '" + name + "'");
+                    if (!FateHistorySamples.NAMES.contains(name)) {
+                        throw new KaryoInputException(null, "--features takes history, hoechst, frame, cycle, neighbours or feature names ("
+                                + String.join(", ", FateHistorySamples.NAMES) + "), not '" + name + "'");
                     }
                     yield List.of(name);
                 }
             };
             for (String n : group) {
-                int i = FateHistory.NAMES.indexOf(n);
+                int i = FateHistorySamples.NAMES.indexOf(n);
                 if (!out.contains(i)) out.add(i);
             }
         }
@@ -266,7 +279,7 @@ final class FateHistoryCommand implements Callable<Integer> {
         for (int c : columns) {
             long finite = samples.stream().filter(s -> Double.isFinite(s.features()[c])).count();
             if (finite * 2 > samples.size()) kept.add(c);
-            else dropped.add(FateHistory.NAMES.get(c));
+            else dropped.add(FateHistorySamples.NAMES.get(c));
         }
         if (!dropped.isEmpty()) {
             System.err.println("features left out (not measured in most training tracks, e.g. an older tracks.csv without texture columns): "

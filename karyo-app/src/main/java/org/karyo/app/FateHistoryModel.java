@@ -41,14 +41,14 @@ final class FateHistoryModel {
     FateHistoryModel(VectorForest forest, Info info) {
         this.forest = forest;
         this.info = info;
-        this.columns = info.features().stream().mapToInt(FateHistory.NAMES::indexOf).toArray();
+        this.columns = info.features().stream().mapToInt(FateHistorySamples.NAMES::indexOf).toArray();
     }
 
     Info info() {
         return info;
     }
 
-    /** Class probabilities (in {@link Info#classesOrDefault()} order) from a sample's full {@link FateHistory#NAMES} feature vector. */
+    /** Class probabilities (in {@link Info#classesOrDefault()} order) from a sample's full {@link FateHistorySamples#NAMES} feature vector. */
     float[] probabilities(double[] allFeatures) {
         double[] row = new double[columns.length];
         for (int j = 0; j < columns.length; j++) {
@@ -78,7 +78,7 @@ final class FateHistoryModel {
             throw new KaryoInputException(json, "not a karyo fate-history model");
         }
         for (String f : info.features()) {
-            if (!FateHistory.NAMES.contains(f)) throw new KaryoInputException(json, "unknown feature '" + f + "'");
+            if (!FateHistorySamples.NAMES.contains(f)) throw new KaryoInputException(json, "unknown feature '" + f + "'");
         }
         List<String> classes = info.classesOrDefault();
         if (!classes.equals(CLASSES) && !classes.equals(CLASSES_WITH_UNINFECTED)) {

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import org.karyo.fate.FateHistory;
+import org.karyo.fate.NeighbourDeaths;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -290,6 +291,51 @@ class FateHistoryCommandTest {
                 .isGreaterThan(recall[0] + 0.2);
     }
 
+    /**
+     * Nonspreaders and uninfected cells have the same Hoechst histories; but next to every nonspreader, a nucleus
+     * brightened and vanished shortly before it was infected (a lysed neighbour). Only the neighbours features see it.
+     */
+    @Test
+    void aDeathNextToACellIsToldByTheNeighbourFeatures() throws Exception {
+        Path nb = dir.resolve("neighbours");
+        Path fatesFile = syntheticWells(nb, 7, List.of("J", "K", "L"), (well, index, c, t, f, r) -> {
+            int id = 10 * index + 1;
+            double x = 200.0 * index;
+            for (int k = 0; k < c.frames(); k++) {
+                double hpi = 2.0 * k - c.infection();
+                double grow = c.fate().equals("spreader") && hpi > 10 ? Math.exp(0.02 * (hpi - 10)) : 1;
+                t.append(rowAt(id, k, x, c.size() * grow, c.dna(), r));
+            }
+            f.append(c.fatesRow(well, id, id));
+            if (c.fate().equals("nonspreader")) {
+                // One nucleus diameter away, a neighbour brightens at 6 h and is gone at 8 h. It has no fate row: only
+                // its track shows it, as only its Hoechst would in a movie.
+                for (int k = 0; k < 4; k++) t.append(rowAt(id + 1, k, x + 20, 300, k < 3 ? 700 : 1000, r));
+            }
+        });
+        String[] wellsArgs = {nb.resolve("J").toString(), nb.resolve("K").toString(), nb.resolve("L").toString()};
+        double[] recall = new double[2];
+        String[] sets = {"hoechst", "hoechst,neighbours"};
+        for (int i = 0; i < 2; i++) {
+            Path out = nb.resolve("out" + i);
+            CliRun run = CliRun.of(concat(wellsArgs, "--fates", fatesFile.toString(), "--train-wells", "J,K", "--out", out.toString(),
+                    "--uninfected", "--features", sets[i], "--trees", "50", "--no-progress"));
+            assertThat(run.exit()).as(run.err()).isZero();
+            String report = Files.readString(out.resolve("report.md"));
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("recall: spreader [0-9.]+, nonspreader ([0-9.]+)").matcher(report);
+            assertThat(m.find()).as(report).isTrue();
+            recall[i] = Double.parseDouble(m.group(1));
+        }
+        assertThat(Files.readString(nb.resolve("out1").resolve("fate-history.json"))).contains(NeighbourDeaths.NAMES);
+        assertThat(recall[1]).as("nonspreader recall with the neighbours features, without: " + recall[0]).isGreaterThan(0.8)
+                .isGreaterThan(recall[0] + 0.2);
+    }
+
+    private static String rowAt(int id, int frame, double x, double size, double dna, Random r) {
+        return String.format(Locale.ROOT, "%d,0,%d,%.1f,%d,%.1f,10,%.1f,%.1f,,%n", id, frame, 2.0 * frame, id, x,
+                size * Math.exp(0.03 * r.nextGaussian()), dna * Math.exp(0.02 * r.nextGaussian()));
+    }
+
     /** Appends one synthetic cell's rows to a well's tracks.csv and to the shared fates.csv. */
     private interface CellRows {
         void write(String well, int index, Cell cell, StringBuilder tracks, StringBuilder fates, Random r);
@@ -350,6 +396,8 @@ class FateHistoryCommandTest {
         assertThat(FateHistory.NAMES.get(c[0])).isEqualTo("log_area");
         assertThat(FateHistory.NAMES.get(c[FateHistory.UNANCHORED.size()])).isEqualTo("hours_without_division");
         assertThat(FateHistoryCommand.columns("history")).hasSize(FateHistory.NAMES.size() - FateHistory.CYCLE.size());
+        int[] n = FateHistoryCommand.columns("neighbours");
+        assertThat(java.util.Arrays.stream(n).mapToObj(FateHistorySamples.NAMES::get).toList()).isEqualTo(NeighbourDeaths.NAMES);
     }
 
     private static final String FATES_HEADER = "well,track_id,parent,fate,infection_hours,lysis_hours,root,followed_hours\n";
