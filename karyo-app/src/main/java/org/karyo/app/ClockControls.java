@@ -68,4 +68,28 @@ final class ClockControls {
         double recall = recalled / kept, specificity = specific / kept;
         return new Matched((recall + specificity) / 2, recall, specificity, kept / spreaders);
     }
+
+    /**
+     * Recall of a group of frames reweighted to another group's distribution over bins of {@code bin} (movie hours, or
+     * hours since infection): each bin counts as much as its share of the {@code reference} values, among the bins
+     * that hold frames of the group. NaN when no bin holds both.
+     *
+     * @param right per frame of the group, whether the predictor called it right
+     */
+    static double matchedRecall(double[] reference, double[] values, boolean[] right, double bin) {
+        Map<Long, double[]> byBin = new TreeMap<>(); // reference frames, group frames, group frames right
+        for (double v : reference) byBin.computeIfAbsent((long) Math.floor(v / bin), b -> new double[3])[0]++;
+        for (int i = 0; i < values.length; i++) {
+            double[] c = byBin.computeIfAbsent((long) Math.floor(values[i] / bin), b -> new double[3]);
+            c[1]++;
+            if (right[i]) c[2]++;
+        }
+        double weight = 0, recalled = 0;
+        for (double[] c : byBin.values()) {
+            if (c[0] == 0 || c[1] == 0) continue;
+            weight += c[0];
+            recalled += c[0] * c[2] / c[1];
+        }
+        return weight == 0 ? Double.NaN : recalled / weight;
+    }
 }

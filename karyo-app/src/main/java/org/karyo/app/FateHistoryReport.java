@@ -148,7 +148,54 @@ final class FateHistoryReport {
         return String.format(Locale.ROOT, "%nThree classes at %.0f-%.0f h before lysis (those frames, plus %d uninfected frames): balanced "
                         + "accuracy %.3f (recall: spreader %.3f, nonspreader %.3f, uninfected %.3f), accuracy %.3f, macro AUC %.3f [%.3f, %.3f] (200 lineage resamples).%n",
                 beforeLysis, beforeLysis + bin, uninfectedFrames, balanced, m.confusion().recall(sp), m.confusion().recall(ns),
-                m.confusion().recall(un), m.accuracy(), m.auc(), ci[2].low(), ci[2].high());
+                m.confusion().recall(un), m.accuracy(), m.auc(), ci[2].low(), ci[2].high()) + matchedThreeClasses(s, p, all, m.confusion().recall(sp));
+    }
+
+    /**
+     * The three-class score seen two other ways: with the nonspreader and uninfected frames weighted to the movie times
+     * of the scored spreader frames (every cell at the moment the spreaders are that far from lysis), and with the
+     * nonspreader frames weighted to their hours since infection (cells as long infected as the spreaders).
+     */
+    private String matchedThreeClasses(List<FateHistorySamples.Sample> s, FateHistoryScores p, List<Integer> frames, double spreaderRecall) {
+        List<Double> spHours = new ArrayList<>(), spHpi = new ArrayList<>();
+        List<Double> nsHours = new ArrayList<>(), nsHpi = new ArrayList<>(), unHours = new ArrayList<>();
+        List<Boolean> nsRight = new ArrayList<>(), unRight = new ArrayList<>();
+        for (int i : frames) {
+            FateHistorySamples.Sample x = s.get(i);
+            switch (x.fate()) {
+                case SPREADER -> {
+                    spHours.add(x.hours());
+                    spHpi.add(x.hpi());
+                }
+                case NONSPREADER -> {
+                    nsHours.add(x.hours());
+                    nsHpi.add(x.hpi());
+                    nsRight.add(p.called(i) == Fate.NONSPREADER);
+                }
+                case UNINFECTED -> {
+                    unHours.add(x.hours());
+                    unRight.add(p.called(i) == Fate.UNINFECTED);
+                }
+            }
+        }
+        double nsClock = ClockControls.matchedRecall(doubles(spHours), doubles(nsHours), booleans(nsRight), bin);
+        double unClock = ClockControls.matchedRecall(doubles(spHours), doubles(unHours), booleans(unRight), bin);
+        double nsAge = ClockControls.matchedRecall(doubles(spHpi), doubles(nsHpi), booleans(nsRight), bin);
+        double unPlain = unRight.stream().filter(b -> b).count() / (double) unRight.size();
+        return String.format(Locale.ROOT, "Matched: with nonspreader and uninfected frames weighted to the spreader frames' movie times "
+                        + "(%.0f-h bins), balanced accuracy %.3f (nonspreader %.3f, uninfected %.3f); with nonspreader frames weighted to "
+                        + "the spreader frames' hours since infection, %.3f (nonspreader %.3f).%n",
+                bin, (spreaderRecall + nsClock + unClock) / 3, nsClock, unClock, (spreaderRecall + nsAge + unPlain) / 3, nsAge);
+    }
+
+    private static double[] doubles(List<Double> v) {
+        return v.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static boolean[] booleans(List<Boolean> v) {
+        boolean[] out = new boolean[v.size()];
+        for (int i = 0; i < out.length; i++) out[i] = v.get(i);
+        return out;
     }
 
     /** Share of the scored frames of this fate that the forest calls uninfected. */

@@ -31,4 +31,15 @@ class ClockControlsTest {
         assertThat(ClockControls.matched(new double[] {1, 30}, new boolean[] {true, false}, new boolean[] {true, false}, 5))
                 .as("no bin holds both").isNull();
     }
+
+    @Test
+    void aGroupsRecallIsWeightedToTheReferenceBins() {
+        double[] values = {1, 2, 6, 7};
+        boolean[] right = {true, false, true, true};
+        assertThat(ClockControls.matchedRecall(new double[] {1, 2}, values, right, 5)).isCloseTo(0.5, within(1e-12));
+        assertThat(ClockControls.matchedRecall(new double[] {1, 6, 7, 8}, values, right, 5)).isCloseTo(0.875, within(1e-12));
+        // A reference bin without frames of the group is left out; with none in common there is nothing to say.
+        assertThat(ClockControls.matchedRecall(new double[] {6, 30}, values, right, 5)).isCloseTo(1.0, within(1e-12));
+        assertThat(ClockControls.matchedRecall(new double[] {30}, values, right, 5)).isNaN();
+    }
 }
