@@ -271,19 +271,8 @@ class FateHistoryCommandTest {
             }
             f.append(c.fatesRow(well, root, root));
         });
-        String[] wellsArgs = {cyc.resolve("G").toString(), cyc.resolve("H").toString(), cyc.resolve("I").toString()};
-        double[] recall = new double[2];
-        String[] sets = {"hoechst", "hoechst,cycle"};
-        for (int i = 0; i < 2; i++) {
-            Path out = cyc.resolve("out" + i);
-            CliRun run = CliRun.of(concat(wellsArgs, "--fates", fatesFile.toString(), "--train-wells", "G,H", "--out", out.toString(),
-                    "--uninfected", "--features", sets[i], "--trees", "50", "--no-progress"));
-            assertThat(run.exit()).as(run.err()).isZero();
-            String report = Files.readString(out.resolve("report.md"));
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("recall: spreader [0-9.]+, nonspreader ([0-9.]+)").matcher(report);
-            assertThat(m.find()).as(report).isTrue();
-            recall[i] = Double.parseDouble(m.group(1));
-        }
+        double[] recall = {nonspreaderRecall(cyc, List.of("G", "H", "I"), fatesFile, "hoechst", "out0"),
+                nonspreaderRecall(cyc, List.of("G", "H", "I"), fatesFile, "hoechst,cycle", "out1")};
         assertThat(Files.readString(cyc.resolve("out1").resolve("fate-history.json"))).contains("hours_without_division", "division_seen", "log_dna_content_vs_min");
         // Before the first division (20 h) a nonspreader and an uninfected cell are the same here: about a quarter of
         // the nonspreader frames stay out of reach.
@@ -313,22 +302,28 @@ class FateHistoryCommandTest {
                 for (int k = 0; k < 4; k++) t.append(rowAt(id + 1, k, x + 20, 300, k < 3 ? 700 : 1000, r));
             }
         });
-        String[] wellsArgs = {nb.resolve("J").toString(), nb.resolve("K").toString(), nb.resolve("L").toString()};
-        double[] recall = new double[2];
-        String[] sets = {"hoechst", "hoechst,neighbours"};
-        for (int i = 0; i < 2; i++) {
-            Path out = nb.resolve("out" + i);
-            CliRun run = CliRun.of(concat(wellsArgs, "--fates", fatesFile.toString(), "--train-wells", "J,K", "--out", out.toString(),
-                    "--uninfected", "--features", sets[i], "--trees", "50", "--no-progress"));
-            assertThat(run.exit()).as(run.err()).isZero();
-            String report = Files.readString(out.resolve("report.md"));
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("recall: spreader [0-9.]+, nonspreader ([0-9.]+)").matcher(report);
-            assertThat(m.find()).as(report).isTrue();
-            recall[i] = Double.parseDouble(m.group(1));
-        }
+        double[] recall = {nonspreaderRecall(nb, List.of("J", "K", "L"), fatesFile, "hoechst", "out0"),
+                nonspreaderRecall(nb, List.of("J", "K", "L"), fatesFile, "hoechst,neighbours", "out1")};
         assertThat(Files.readString(nb.resolve("out1").resolve("fate-history.json"))).contains(NeighbourDeaths.NAMES);
         assertThat(recall[1]).as("nonspreader recall with the neighbours features, without: " + recall[0]).isGreaterThan(0.8)
                 .isGreaterThan(recall[0] + 0.2);
+    }
+
+    /**
+     * Trains a three-class forest on all wells but the last, scores the last, and returns the report's nonspreader
+     * recall (into {@code root/out}).
+     */
+    private static double nonspreaderRecall(Path root, List<String> wells, Path fatesFile, String features, String out) throws IOException {
+        List<String> args = new java.util.ArrayList<>(List.of("fate-history"));
+        for (String w : wells) args.add(root.resolve(w).toString());
+        args.addAll(List.of("--fates", fatesFile.toString(), "--train-wells", String.join(",", wells.subList(0, wells.size() - 1)),
+                "--out", root.resolve(out).toString(), "--uninfected", "--features", features, "--trees", "50", "--no-progress"));
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+        assertThat(run.exit()).as(run.err()).isZero();
+        String report = Files.readString(root.resolve(out).resolve("report.md"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("recall: spreader [0-9.]+, nonspreader ([0-9.]+)").matcher(report);
+        assertThat(m.find()).as(report).isTrue();
+        return Double.parseDouble(m.group(1));
     }
 
     private static String rowAt(int id, int frame, double x, double size, double dna, Random r) {
