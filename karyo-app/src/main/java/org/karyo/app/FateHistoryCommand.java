@@ -102,6 +102,11 @@ final class FateHistoryCommand implements Callable<Integer> {
             "use the infection time (--features hoechst, frame or a list of such names)."})
     boolean uninfected;
 
+    @Option(names = "--write-features", description = {
+            "Also write features.csv: for every scored frame, the values of the model's features (what the forest saw),",
+            "to look into its calls with other tools (empty: not measurable there)."})
+    boolean writeFeatures;
+
     @Override
     public Integer call() throws Exception {
         if (!wells.isEmpty() && wells.size() != tracks.size()) throw new KaryoInputException(null, "give one --well per TRACKS folder, or none");
@@ -172,6 +177,7 @@ final class FateHistoryCommand implements Callable<Integer> {
         if (model == null) forest.save(out);
         FateHistoryReport reporter = new FateHistoryReport(out, model == null ? features : "saved model's", beforeLysis, bin, callHpi);
         reporter.writePredictions(scored, p);
+        if (writeFeatures) reporter.writeFeatures(scored, forest.info().features());
         String report = reporter.text(header, scored, p, forest.info().prior());
         AtomicFiles.writeString(out.resolve("report.md"), report);
         reporter.plot(scored, p);

@@ -58,6 +58,25 @@ final class FateHistoryReport {
         });
     }
 
+    /** One row per scored frame, in predictions.csv's order: the frame's key and the named features' values. */
+    void writeFeatures(List<FateHistorySamples.Sample> s, List<String> names) throws java.io.IOException {
+        int[] columns = names.stream().mapToInt(FateHistorySamples.NAMES::indexOf).toArray();
+        AtomicFiles.write(out.resolve("features.csv"), tmp -> {
+            try (BufferedWriter w = Files.newBufferedWriter(tmp)) {
+                w.write("well,track_id,frame,fate," + String.join(",", names) + "\n");
+                for (FateHistorySamples.Sample x : s) {
+                    StringBuilder row = new StringBuilder().append(x.well()).append(',').append(x.trackId()).append(',')
+                            .append(x.frame()).append(',').append(x.fate().csv());
+                    for (int c : columns) {
+                        double v = x.features()[c];
+                        row.append(',').append(Double.isFinite(v) ? String.format(Locale.ROOT, "%.6g", v) : "");
+                    }
+                    w.write(row.append('\n').toString());
+                }
+            }
+        });
+    }
+
     private static String hours(double h) {
         return Double.isNaN(h) ? "" : String.format(Locale.ROOT, "%.4f", h);
     }

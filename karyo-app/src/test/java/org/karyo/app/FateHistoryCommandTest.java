@@ -146,6 +146,35 @@ class FateHistoryCommandTest {
         assertThat(Files.readString(out.resolve("report.md"))).contains("features: log_area_vs_min, log_area_slope_20h_per_h.");
     }
 
+    @Test
+    void featuresCsvHoldsWhatTheForestSawForEveryScoredFrame() throws Exception {
+        Path out = dir.resolve("features");
+        CliRun r = CliRun.of("fate-history", dir.resolve("A").toString(), dir.resolve("B").toString(), dir.resolve("C").toString(),
+                "--fates", fates.toString(), "--train-wells", "A,B", "--out", out.toString(), "--no-progress",
+                "--features", "log_area,log_area_vs_min", "--trees", "20", "--write-features");
+        assertThat(r.exit()).as(r.err()).isZero();
+        List<String> features = Files.readAllLines(out.resolve("features.csv"));
+        List<String> predictions = Files.readAllLines(out.resolve("predictions.csv"));
+        assertThat(features.get(0)).isEqualTo("well,track_id,frame,fate,log_area,log_area_vs_min");
+        assertThat(features).hasSameSizeAs(predictions);
+        String tracksCsv = Files.readString(dir.resolve("C").resolve("tracks.csv"));
+        for (int i = 1; i < features.size(); i += 37) {
+            String[] f = features.get(i).split(",", -1);
+            String[] p = predictions.get(i).split(",", -1);
+            assertThat(f[0] + "," + f[1] + "," + f[2]).isEqualTo(p[0] + "," + p[1] + "," + p[3]);
+            // log_area is the log of the area tracks.csv gives for that track and frame.
+            double area = tracksCsv.lines().map(l -> l.split(",", -1)).filter(c -> c[0].equals(f[1]) && c[2].equals(f[2]))
+                    .mapToDouble(c -> Double.parseDouble(c[7])).findFirst().orElseThrow();
+            assertThat(Double.parseDouble(f[4])).isCloseTo(Math.log(area), org.assertj.core.api.Assertions.within(1e-4));
+            assertThat(Double.parseDouble(f[5])).isGreaterThanOrEqualTo(-1e-9);
+        }
+        CliRun without = CliRun.of("fate-history", dir.resolve("A").toString(), dir.resolve("B").toString(), dir.resolve("C").toString(),
+                "--fates", fates.toString(), "--train-wells", "A,B", "--out", dir.resolve("nofeatures").toString(), "--no-progress",
+                "--features", "log_area", "--trees", "20");
+        assertThat(without.exit()).as(without.err()).isZero();
+        assertThat(dir.resolve("nofeatures").resolve("features.csv")).doesNotExist();
+    }
+
     /**
      * Bug: on tracker output a mother can be a spreader through her daughters, with no lysis time of her own; the
      * training window became NaN and the run stopped with "no spreader followed 20 h before its lysis".
