@@ -69,7 +69,8 @@ final class FateHistoryReport {
                             .append(x.frame()).append(',').append(x.fate().csv());
                     for (int c : columns) {
                         double v = x.features()[c];
-                        row.append(',').append(Double.isFinite(v) ? String.format(Locale.ROOT, "%.6g", v) : "");
+                        row.append(',').append(Double.isFinite(v) ? java.math.BigDecimal.valueOf(v)
+                                .round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString() : "");
                     }
                     w.write(row.append('\n').toString());
                 }
