@@ -25,10 +25,7 @@ public final class FatePredictionReport {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 4) {
-            System.err.println("usage: FatePredictionReport predictions.csv frames.csv fates.csv out.png [bin hours]");
-            System.exit(2);
-        }
+        BenchArgs.requireAtLeast(args, 4, "FatePredictionReport predictions.csv frames.csv fates.csv out.png [bin hours]");
         List<Map<String, String>> preds = CsvReader.read(Path.of(args[0]));
         Map<String, Map<String, String>> frames = new HashMap<>();
         for (Map<String, String> f : CsvReader.read(Path.of(args[1]))) frames.put(f.get("path"), f);

@@ -37,10 +37,7 @@ import java.util.TreeMap;
  */
 public final class MergeSplitExperiment {
     public static void main(String[] args) throws Exception {
-        if (args.length < 4) {
-            System.err.println("usage: MergeSplitExperiment MOVIE MASKS TRUTH_TRA none|centres|claims...");
-            System.exit(2);
-        }
+        BenchArgs.requireAtLeast(args, 4, "MergeSplitExperiment MOVIE MASKS TRUTH_TRA none|centres|claims...");
         Timelapse movie = Timelapse.open(Path.of(args[0]), new ChannelChoice(1, 0, 0));
         LabelSeries masks = LabelSeries.open(Path.of(args[1]));
         CtcTruth truth = CtcTruth.open(Path.of(args[2]));

@@ -32,10 +32,7 @@ public final class PhenotypeOracleTracks {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length < 3) {
-            System.err.println("usage: PhenotypeOracleTracks MOVIE TRACKS OUT [--noise SD] [--floor F] [--seed N] [--strength S]");
-            System.exit(2);
-        }
+        BenchArgs.requireAtLeast(args, 3, "PhenotypeOracleTracks MOVIE TRACKS OUT [--noise SD] [--floor F] [--seed N] [--strength S]");
         double noise = 0;
         double floor = 0;
         long seed = 1;
