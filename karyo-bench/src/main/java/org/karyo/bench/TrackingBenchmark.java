@@ -26,7 +26,8 @@ import java.util.Locale;
  * nothing is written to disk. A main class, not a test.
  *
  * <p>Usage: {@code TrackingBenchmark [--size 1024] [--frames 55] [--seeds 1,2,3] [--max-gap 2] [--no-divisions]
- * [--truth-only] [--drifts AREA,INTENSITY (Infinity,Infinity: last values)] [--division-slack S (0: off)]}
+ * [--truth-only] [--drifts AREA,INTENSITY (Infinity,Infinity: last values)] [--division-slack S (0: off)]
+ * [--division-chain-depth N (1: the neighbour only)] [--division-origin-weight W (0: off)]}
  */
 public final class TrackingBenchmark {
     private TrackingBenchmark() {
@@ -76,6 +77,8 @@ public final class TrackingBenchmark {
                     settings = settings.withDrifts(Double.parseDouble(v[0]), Double.parseDouble(v[1]));
                 }
                 case "--division-slack" -> settings = settings.withDivisionSlack(Double.parseDouble(args[++i]));
+                case "--division-chain-depth" -> settings = settings.withDivisionChainDepth(Integer.parseInt(args[++i]));
+                case "--division-origin-weight" -> settings = settings.withDivisionOriginWeight(Double.parseDouble(args[++i]));
                 case "--no-divisions" -> settings = settings.withDivisions(false);
                 case "--truth-only" -> truthOnly = true;
                 case "--no-split-merged" -> splitMerged[0] = false;

@@ -29,15 +29,22 @@ package org.karyo.track;
  *                           last area only
  * @param intensityDrift     the same for ln(mean DNA intensity)
  * @param divisionSlack      a division may take its second daughter from a neighbouring track when that track's
- *                           cheapest free nucleus costs at most this much more than the daughter; 0 = never
+ *                           cheapest free nucleus costs at most this much more than the daughter, plus what the
+ *                           division's own cost leaves below {@code divisionCost}; 0 = never
+ * @param divisionChainDepth how many tracks may move on in turn to free a second daughter (1 = only the
+ *                           neighbour holding it, which must then find a free nucleus)
+ * @param divisionOriginWeight how many times a division counts the cost of daughters that look neither like the
+ *                           products of a mitosis (dimmer than the mother) nor like a split of her area (adding up
+ *                           to it); 0 = not at all
  */
 public record TrackerSettings(double maxDistance, int maxGap, double noLinkCost, double areaSigma,
                               double intensitySigma, double shapeSigma, double intensityWeight, double intensityCap,
                               double gapCost, boolean divisions, double divisionCost, double daughterSeparation,
-                              double divisionSpread, double areaDrift, double intensityDrift, double divisionSlack) {
+                              double divisionSpread, double areaDrift, double intensityDrift, double divisionSlack,
+                              int divisionChainDepth, double divisionOriginWeight) {
     /** Drifts measured on simulated movies (increment variance and lag-1 covariance of the truth tracks). */
     public static final TrackerSettings DEFAULTS = new TrackerSettings(0, 2, 24, 0.12, 0.06, 0.12, 2, 10, 2, true, 8,
-            1.0, 0.15, 2.24, 0.98, 4);
+            1.0, 0.15, 2.24, 0.98, 4, 3, 4);
 
     public TrackerSettings {
         if (!(maxDistance >= 0)) throw new IllegalArgumentException("maxDistance must be >= 0");
@@ -55,6 +62,8 @@ public record TrackerSettings(double maxDistance, int maxGap, double noLinkCost,
         if (!(divisionSpread > 0)) throw new IllegalArgumentException("divisionSpread must be > 0");
         if (!(areaDrift > 0) || !(intensityDrift > 0)) throw new IllegalArgumentException("drifts must be > 0");
         if (!(divisionSlack >= 0)) throw new IllegalArgumentException("divisionSlack must be >= 0");
+        if (divisionChainDepth < 1) throw new IllegalArgumentException("divisionChainDepth must be >= 1");
+        if (!(divisionOriginWeight >= 0)) throw new IllegalArgumentException("divisionOriginWeight must be >= 0");
     }
 
     public TrackerSettings withMaxGap(int gap) {
@@ -105,6 +114,14 @@ public record TrackerSettings(double maxDistance, int maxGap, double noLinkCost,
         return edit(d -> d.divisionSlack = slack);
     }
 
+    public TrackerSettings withDivisionChainDepth(int depth) {
+        return edit(d -> d.divisionChainDepth = depth);
+    }
+
+    public TrackerSettings withDivisionOriginWeight(double weight) {
+        return edit(d -> d.divisionOriginWeight = weight);
+    }
+
     /** A copy with some components changed: the one place that lists every component, so withers stay one line. */
     private TrackerSettings edit(java.util.function.Consumer<Draft> change) {
         Draft d = new Draft(this);
@@ -130,6 +147,8 @@ public record TrackerSettings(double maxDistance, int maxGap, double noLinkCost,
         double areaDrift;
         double intensityDrift;
         double divisionSlack;
+        int divisionChainDepth;
+        double divisionOriginWeight;
 
         Draft(TrackerSettings s) {
             maxDistance = s.maxDistance;
@@ -148,12 +167,14 @@ public record TrackerSettings(double maxDistance, int maxGap, double noLinkCost,
             areaDrift = s.areaDrift;
             intensityDrift = s.intensityDrift;
             divisionSlack = s.divisionSlack;
+            divisionChainDepth = s.divisionChainDepth;
+            divisionOriginWeight = s.divisionOriginWeight;
         }
 
         TrackerSettings build() {
             return new TrackerSettings(maxDistance, maxGap, noLinkCost, areaSigma, intensitySigma, shapeSigma,
                     intensityWeight, intensityCap, gapCost, divisions, divisionCost, daughterSeparation, divisionSpread,
-                    areaDrift, intensityDrift, divisionSlack);
+                    areaDrift, intensityDrift, divisionSlack, divisionChainDepth, divisionOriginWeight);
         }
     }
 }

@@ -13,7 +13,7 @@ class TrackerSettingsTest {
         assertThat(D.withMaxGap(5)).isEqualTo(new TrackerSettings(D.maxDistance(), 5, D.noLinkCost(), D.areaSigma(),
                 D.intensitySigma(), D.shapeSigma(), D.intensityWeight(), D.intensityCap(), D.gapCost(), D.divisions(),
                 D.divisionCost(), D.daughterSeparation(), D.divisionSpread(), D.areaDrift(), D.intensityDrift(),
-                D.divisionSlack()));
+                D.divisionSlack(), D.divisionChainDepth(), D.divisionOriginWeight()));
         assertThat(D.withMaxDistance(30).maxDistance()).isEqualTo(30);
         assertThat(D.withDivisions(false).divisions()).isFalse();
         assertThat(D.withNoLinkCost(10).noLinkCost()).isEqualTo(10);
@@ -27,6 +27,9 @@ class TrackerSettingsTest {
         assertThat(new double[]{drifts.areaDrift(), drifts.intensityDrift()}).containsExactly(Double.POSITIVE_INFINITY, 3);
         assertThat(D.withDivisionSlack(0).divisionSlack()).isZero();
         assertThat(D.withDivisionSlack(4)).isEqualTo(D);
+        assertThat(D.withDivisionChainDepth(1).divisionChainDepth()).isEqualTo(1);
+        assertThat(D.withDivisionOriginWeight(0).divisionOriginWeight()).isZero();
+        assertThat(D.withDivisionChainDepth(3).withDivisionOriginWeight(4)).isEqualTo(D);
     }
 
     @Test

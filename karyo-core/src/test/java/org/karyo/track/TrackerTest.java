@@ -202,6 +202,55 @@ class TrackerTest {
     }
 
     @Test
+    void aDivisionFreesItsSecondDaughterThroughAChainOfNeighbours() {
+        // As above, but N's own next nucleus n is taken by a third track P, whose own nucleus p is free: N moves to
+        // n and P to p, 1.3 more in all. With a chain of one track N has no free nucleus in reach and M runs on.
+        List<Detection> before = new ArrayList<>(List.of(Detection.round(0, 1, 50, 50, 300, 1000),
+                Detection.round(0, 2, 68, 50, 150, 1000), Detection.round(0, 3, 68, 80, 150, 1000)));
+        List<Detection> after = new ArrayList<>(List.of(Detection.round(1, 1, 43, 50, 150, 1000),
+                Detection.round(1, 2, 57, 50, 150, 1000), Detection.round(1, 3, 68, 65, 150, 1000),
+                Detection.round(1, 4, 68, 97, 150, 1000)));
+        for (int k = 0; k < 3; k++) {
+            before.add(Detection.round(0, k + 4, 200 + 40 * k, 200, 200, 1000));
+            after.add(Detection.round(1, k + 5, 200 + 40 * k, 200, 200, 1000));
+        }
+        TrackedFrame chained = lastFrame(SETTINGS, List.of(before, after));
+        assertThat(chained.parents()[0]).isEqualTo(1);
+        assertThat(chained.parents()[1]).isEqualTo(1);
+        assertThat(chained.trackIds()[2]).isEqualTo(2);
+        assertThat(chained.trackIds()[3]).isEqualTo(3);
+
+        TrackedFrame single = lastFrame(SETTINGS.withDivisionChainDepth(1), List.of(before, after));
+        assertThat(single.parents()[0] == 1 && single.parents()[1] == 1).isFalse();
+        assertThat(single.trackIds()[1]).isEqualTo(2);
+    }
+
+    @Test
+    void twoNucleiAsBrightAsTheMotherAndLargerTogetherAreNotHerDaughters() {
+        // M (area 400) is followed by two nuclei where she was, 250 and 350 px, as bright as she was: neither a
+        // mitosis (daughters would be dimmer) nor a split of her area (they add up to 1.5x). Without the check it is
+        // called a division; with it, one nucleus continues M. Had M been 1.6x brighter (condensed, in mitosis),
+        // the same pair is her daughters.
+        List<Detection> far = List.of(Detection.round(0, 9, 150, 60, 200, 1000));
+        List<List<Detection>> cut = new ArrayList<>();
+        List<List<Detection>> mitosis = new ArrayList<>();
+        for (int f = 0; f < 2; f++) {
+            cut.add(List.of(Detection.round(f, 1, 50, 40, 400, 1000), Detection.round(f, 2, 150, 60, 200, 1000)));
+            mitosis.add(List.of(Detection.round(f, 1, 50, 40, f == 0 ? 400 : 200, f == 0 ? 1000 : 1600),
+                    Detection.round(f, 2, 150, 60, 200, 1000)));
+        }
+        List<Detection> pair = List.of(Detection.round(2, 1, 41, 40, 250, 1000), Detection.round(2, 2, 59, 40, 350, 1000),
+                Detection.round(2, 3, 150, 60, 200, 1000));
+        cut.add(pair);
+        mitosis.add(pair);
+        TrackedFrame checked = lastFrame(SETTINGS, cut);
+        assertThat(checked.parents()).containsExactly(0, 0, 0);
+        assertThat(checked.trackIds()).contains(1);
+        assertThat(lastFrame(SETTINGS.withDivisionOriginWeight(0), cut).parents()).containsExactly(1, 1, 0);
+        assertThat(lastFrame(SETTINGS, mitosis).parents()).containsExactly(1, 1, 0);
+    }
+
+    @Test
     void aTrackComparesWithItsSmoothedBrightnessSoOneNoisyFrameDoesNotSwapNeighbours() {
         // A (brightness 100) and B (110) sit 20 px apart for four frames; in frame 4 noise reads them 106 and
         // 104, and in frame 5 both are equally far from both tracks. Against the last values the swapped links
