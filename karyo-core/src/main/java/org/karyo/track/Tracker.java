@@ -445,7 +445,7 @@ public final class Tracker {
     private boolean relinkElsewhere(List<LiveTrack> sources, int mother, int n, int b, int a, int[] targetOf,
                                     int[] sourceOf, List<Detection> detections, TargetGrid grid, double gate,
                                     int[] trackIds, double divisionCost) {
-        if (settings.divisionSlack() == 0) return false;
+        if (settings.divisionSlack() == 0) return false; // 0: a neighbour's link is never given up
         // A division that fits better than the acceptance threshold may cost its neighbours that much more.
         double budget = settings.divisionSlack() + Math.max(0, settings.divisionCost() - divisionCost);
         ChainSearch search = new ChainSearch(sources, targetOf, sourceOf, detections, grid, gate, trackIds, mother, a, b,
@@ -518,6 +518,8 @@ public final class Tracker {
                         bestNuclei = nextNuclei;
                     }
                 } else if (depth > 1 && cost < best + settings.noLinkCost() / 2) {
+                    // Later moves may win some cost back (a track moving to a nucleus it fits better), rarely more
+                    // than a track start costs: the bound keeps the search small.
                     int owner = sourceOf[j];
                     if (owner == mother || contains(nextTracks, owner) || targetOf[owner] != j) continue;
                     from(owner, j, cost, depth - 1, nextTracks, nextNuclei);
