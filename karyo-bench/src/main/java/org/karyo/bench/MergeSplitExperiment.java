@@ -32,12 +32,15 @@ import java.util.TreeMap;
  * With {@code claims}, the claimed objects are also sorted by what they are in the truth (merged or one nucleus) and
  * by whether each part of the split matches a truth nucleus; with {@code -Dkaryo.why=1}, the merged objects left unsplit
  * whose two nuclei were separate tracked objects the frame before are sorted by the check that kept them whole.
+ * The {@code twoway-*} variants also run a tracker backwards in time over the segmentation first, whose claims
+ * ask the next frames whether an object parts again (merges are mostly one frame long): split what both directions
+ * claim ({@code and}), either ({@code or}), or only the backward one ({@code back}).
  *
- * <pre>MergeSplitExperiment MOVIE MASKS TRUTH_TRA VARIANT...   (variants: none, centres, claims)</pre>
+ * <pre>MergeSplitExperiment MOVIE MASKS TRUTH_TRA VARIANT...   (variants: none, centres, claims, twoway-and, twoway-or, twoway-back)</pre>
  */
 public final class MergeSplitExperiment {
     public static void main(String[] args) throws Exception {
-        BenchArgs.requireAtLeast(args, 4, "MergeSplitExperiment MOVIE MASKS TRUTH_TRA none|centres|claims...");
+        BenchArgs.requireAtLeast(args, 4, "MergeSplitExperiment MOVIE MASKS TRUTH_TRA none|centres|claims|twoway-and|twoway-or|twoway-back...");
         Timelapse movie = Timelapse.open(Path.of(args[0]), new ChannelChoice(1, 0, 0));
         LabelSeries masks = LabelSeries.open(Path.of(args[1]));
         CtcTruth truth = CtcTruth.open(Path.of(args[2]));
@@ -50,6 +53,7 @@ public final class MergeSplitExperiment {
             Map<Integer, Integer> firstSeen = new HashMap<>();
             LabelImage prevTracked = null;
             LabelImage prevTruth = null;
+            List<Map<Integer, List<ExpectedNucleus>>> back = variant.startsWith("twoway") ? backwardClaims(movie, masks) : null;
             for (int t = 0; t < movie.frames(); t++) {
                 TimelapseFrame frame = movie.read(t);
                 LabelImage objects = masks.read(t);
@@ -60,6 +64,20 @@ public final class MergeSplitExperiment {
                     case "claims" -> {
                         Map<Integer, List<ExpectedNucleus>> claims =
                                 tracker.mergedObjects(DetectionExtractor.extract(t, objects, frame.dna()));
+                        LabelImage split = MergeSplitter.splitObjects(objects, claims);
+                        sortClaims(objects, split, truthMask, claims.keySet(), claimKinds);
+                        yield split;
+                    }
+                    case "twoway-and", "twoway-or", "twoway-back" -> {
+                        Map<Integer, List<ExpectedNucleus>> fwd =
+                                tracker.mergedObjects(DetectionExtractor.extract(t, objects, frame.dna()));
+                        Map<Integer, List<ExpectedNucleus>> bwd = back.get(t);
+                        Map<Integer, List<ExpectedNucleus>> claims = new HashMap<>();
+                        switch (variant) {
+                            case "twoway-and" -> fwd.forEach((k, e) -> { if (bwd.containsKey(k)) claims.put(k, e); });
+                            case "twoway-or" -> { claims.putAll(bwd); claims.putAll(fwd); }
+                            default -> claims.putAll(bwd);
+                        }
                         LabelImage split = MergeSplitter.splitObjects(objects, claims);
                         sortClaims(objects, split, truthMask, claims.keySet(), claimKinds);
                         yield split;
@@ -83,6 +101,22 @@ public final class MergeSplitExperiment {
                     c.edgeDeletions(), c.edgeAdditions(), c.wrongSemantics(), (System.nanoTime() - t0) / 1e9);
             claimKinds.forEach((k, n) -> System.out.printf(Locale.ROOT, "         %6d claimed objects: %s%n", n, k));
         }
+    }
+
+    /** The claims of a tracker run backwards in time over the saved segmentation, per frame (forward index). */
+    private static List<Map<Integer, List<ExpectedNucleus>>> backwardClaims(Timelapse movie, LabelSeries masks) throws Exception {
+        int n = movie.frames();
+        List<Map<Integer, List<ExpectedNucleus>>> out = new java.util.ArrayList<>(java.util.Collections.nCopies(n, Map.of()));
+        Tracker reverse = new Tracker(TrackerSettings.DEFAULTS);
+        for (int r = 0; r < n; r++) {
+            int t = n - 1 - r;
+            TimelapseFrame frame = movie.read(t);
+            LabelImage objects = masks.read(t);
+            Map<Integer, List<ExpectedNucleus>> claims = reverse.mergedObjects(DetectionExtractor.extract(r, objects, frame.dna()));
+            out.set(t, claims);
+            reverse.add(DetectionExtractor.extract(r, MergeSplitter.splitObjects(objects, claims), frame.dna()));
+        }
+        return out;
     }
 
     /** For merged objects left unsplit whose nuclei were separate tracked objects the frame before: which check failed. */
