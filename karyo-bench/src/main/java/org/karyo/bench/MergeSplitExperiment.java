@@ -34,13 +34,14 @@ import java.util.TreeMap;
  * whose two nuclei were separate tracked objects the frame before are sorted by the check that kept them whole.
  * The {@code twoway-*} variants also run a tracker backwards in time over the segmentation first, whose claims
  * ask the next frames whether an object parts again (merges are mostly one frame long): split what both directions
- * claim ({@code and}), either ({@code or}), or only the backward one ({@code back}).
+ * claim ({@code and}), either ({@code or}), or only the backward one ({@code back}). {@code oracle} cuts every merged
+ * object along the truth instead: what perfect merge handling would be worth.
  *
- * <pre>MergeSplitExperiment MOVIE MASKS TRUTH_TRA VARIANT...   (variants: none, centres, claims, twoway-and, twoway-or, twoway-back)</pre>
+ * <pre>MergeSplitExperiment MOVIE MASKS TRUTH_TRA VARIANT...   (variants: none, centres, claims, twoway-and, twoway-or, twoway-back, oracle)</pre>
  */
 public final class MergeSplitExperiment {
     public static void main(String[] args) throws Exception {
-        BenchArgs.requireAtLeast(args, 4, "MergeSplitExperiment MOVIE MASKS TRUTH_TRA none|centres|claims|twoway-and|twoway-or|twoway-back...");
+        BenchArgs.requireAtLeast(args, 4, "MergeSplitExperiment MOVIE MASKS TRUTH_TRA none|centres|claims|twoway-and|twoway-or|twoway-back|oracle...");
         Timelapse movie = Timelapse.open(Path.of(args[0]), new ChannelChoice(1, 0, 0));
         LabelSeries masks = LabelSeries.open(Path.of(args[1]));
         CtcTruth truth = CtcTruth.open(Path.of(args[2]));
@@ -82,6 +83,7 @@ public final class MergeSplitExperiment {
                         sortClaims(objects, split, truthMask, claims.keySet(), claimKinds);
                         yield split;
                     }
+                    case "oracle" -> splitByTruth(objects, truthMask);
                     default -> throw new IllegalArgumentException("unknown variant " + variant);
                 };
                 TrackedFrame linked = tracker.add(DetectionExtractor.extract(t, nuclei, frame.dna()));
@@ -101,6 +103,33 @@ public final class MergeSplitExperiment {
                     c.edgeDeletions(), c.edgeAdditions(), c.wrongSemantics(), (System.nanoTime() - t0) / 1e9);
             claimKinds.forEach((k, n) -> System.out.printf(Locale.ROOT, "         %6d claimed objects: %s%n", n, k));
         }
+    }
+
+    /**
+     * An upper bound for merge handling: every object covering more than half of two or more truth nuclei is cut
+     * along the truth (its other pixels go to the part of the nucleus they touch first in scan order, or stay).
+     */
+    private static LabelImage splitByTruth(LabelImage objects, LabelImage truth) {
+        Map<Integer, Integer> objOf = majority(truth, objects);
+        Map<Integer, Integer> count = new HashMap<>();
+        objOf.values().forEach(o -> count.merge(o, 1, Integer::sum));
+        int[] lab = objects.labels().clone();
+        int[] g = truth.labels();
+        int next = objects.count();
+        Map<Long, Integer> partOf = new HashMap<>();
+        for (int i = 0; i < lab.length; i++) {
+            int o = lab[i];
+            if (o == 0 || count.getOrDefault(o, 0) < 2 || g[i] == 0 || !Integer.valueOf(o).equals(objOf.get(g[i]))) continue;
+            long key = (long) o << 32 | g[i];
+            Integer p = partOf.get(key);
+            if (p == null) {
+                boolean first = partOf.keySet().stream().noneMatch(k -> (k >>> 32) == o);
+                p = first ? o : ++next;
+                partOf.put(key, p);
+            }
+            lab[i] = p;
+        }
+        return new LabelImage(objects.width(), objects.height(), lab, next);
     }
 
     /** The claims of a tracker run backwards in time over the saved segmentation, per frame (forward index). */
