@@ -35,13 +35,16 @@ import java.util.TreeMap;
  * The {@code twoway-*} variants also run a tracker backwards in time over the segmentation first, whose claims
  * ask the next frames whether an object parts again (merges are mostly one frame long): split what both directions
  * claim ({@code and}), either ({@code or}), or only the backward one ({@code back}). {@code oracle} cuts every merged
- * object along the truth instead: what perfect merge handling would be worth.
+ * object along the truth instead: what perfect merge handling would be worth; {@code oracle-kmeans} finds the same
+ * objects but cuts them as the claims do, from the true nuclei's centres and areas. {@code file} cuts the objects
+ * listed in the file named by {@code -Dkaryo.claims} (lines "frame label x1 y1 area1 x2 y2 area2", e.g. from a merge
+ * detector prototyped elsewhere) from the centres given; {@code file+claims} adds the tracker's own claims.
  *
- * <pre>MergeSplitExperiment MOVIE MASKS TRUTH_TRA VARIANT...   (variants: none, centres, claims, twoway-and, twoway-or, twoway-back, oracle)</pre>
+ * <pre>MergeSplitExperiment MOVIE MASKS TRUTH_TRA VARIANT...   (variants: none, centres, claims, twoway-and, twoway-or, twoway-back, oracle, oracle-kmeans, file, file+claims)</pre>
  */
 public final class MergeSplitExperiment {
     public static void main(String[] args) throws Exception {
-        BenchArgs.requireAtLeast(args, 4, "MergeSplitExperiment MOVIE MASKS TRUTH_TRA none|centres|claims|twoway-and|twoway-or|twoway-back|oracle...");
+        BenchArgs.requireAtLeast(args, 4, "MergeSplitExperiment MOVIE MASKS TRUTH_TRA none|centres|claims|twoway-and|twoway-or|twoway-back|oracle|oracle-kmeans|file|file+claims...");
         Timelapse movie = Timelapse.open(Path.of(args[0]), new ChannelChoice(1, 0, 0));
         LabelSeries masks = LabelSeries.open(Path.of(args[1]));
         CtcTruth truth = CtcTruth.open(Path.of(args[2]));
@@ -54,6 +57,8 @@ public final class MergeSplitExperiment {
             Map<Integer, Integer> firstSeen = new HashMap<>();
             LabelImage prevTracked = null;
             LabelImage prevTruth = null;
+            Map<Integer, Map<Integer, List<ExpectedNucleus>>> fileClaims = variant.startsWith("file")
+                    ? readClaims(Path.of(System.getProperty("karyo.claims"))) : Map.of();
             List<Map<Integer, List<ExpectedNucleus>>> back = variant.startsWith("twoway") ? backwardClaims(movie, masks) : null;
             for (int t = 0; t < movie.frames(); t++) {
                 TimelapseFrame frame = movie.read(t);
@@ -84,6 +89,16 @@ public final class MergeSplitExperiment {
                         yield split;
                     }
                     case "oracle" -> splitByTruth(objects, truthMask);
+                    case "file", "file+claims" -> {
+                        Map<Integer, List<ExpectedNucleus>> claims = new HashMap<>(fileClaims.getOrDefault(t, Map.of()));
+                        if (variant.equals("file+claims")) {
+                            claims.putAll(tracker.mergedObjects(DetectionExtractor.extract(t, objects, frame.dna())));
+                        }
+                        LabelImage split = MergeSplitter.splitObjects(objects, claims);
+                        sortClaims(objects, split, truthMask, claims.keySet(), claimKinds);
+                        yield split;
+                    }
+                    case "oracle-kmeans" -> MergeSplitter.splitObjects(objects, mergedByTruth(objects, truthMask));
                     default -> throw new IllegalArgumentException("unknown variant " + variant);
                 };
                 TrackedFrame linked = tracker.add(DetectionExtractor.extract(t, nuclei, frame.dna()));
@@ -130,6 +145,41 @@ public final class MergeSplitExperiment {
             lab[i] = p;
         }
         return new LabelImage(objects.width(), objects.height(), lab, next);
+    }
+
+    /** Lines "frame label x1 y1 area1 x2 y2 area2": objects to cut in two from those centres. */
+    private static Map<Integer, Map<Integer, List<ExpectedNucleus>>> readClaims(Path file) throws java.io.IOException {
+        Map<Integer, Map<Integer, List<ExpectedNucleus>>> out = new HashMap<>();
+        for (String line : java.nio.file.Files.readAllLines(file)) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length < 8) continue;
+            double[] v = java.util.Arrays.stream(f).mapToDouble(Double::parseDouble).toArray();
+            out.computeIfAbsent((int) v[0], k -> new HashMap<>()).put((int) v[1], List.of(
+                    new ExpectedNucleus(-1, v[2], v[3], v[4]), new ExpectedNucleus(-2, v[5], v[6], v[7])));
+        }
+        return out;
+    }
+
+    /** Objects covering more than half of two or more truth nuclei, with those nuclei's centres and areas. */
+    private static Map<Integer, List<ExpectedNucleus>> mergedByTruth(LabelImage objects, LabelImage truth) {
+        Map<Integer, Integer> objOf = majority(truth, objects);
+        int[] g = truth.labels();
+        int w = truth.width();
+        Map<Integer, double[]> sums = new HashMap<>();
+        for (int i = 0; i < g.length; i++) {
+            if (g[i] == 0 || !objOf.containsKey(g[i])) continue;
+            double[] a = sums.computeIfAbsent(g[i], k -> new double[3]);
+            a[0] += i % w;
+            a[1] += i / w;
+            a[2]++;
+        }
+        Map<Integer, List<ExpectedNucleus>> out = new HashMap<>();
+        objOf.forEach((nucleus, obj) -> {
+            double[] a = sums.get(nucleus);
+            out.computeIfAbsent(obj, k -> new java.util.ArrayList<>()).add(new ExpectedNucleus(nucleus, a[0] / a[2], a[1] / a[2], a[2]));
+        });
+        out.values().removeIf(l -> l.size() < 2);
+        return out;
     }
 
     /** The claims of a tracker run backwards in time over the saved segmentation, per frame (forward index). */
