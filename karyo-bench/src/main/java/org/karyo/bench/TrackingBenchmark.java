@@ -27,7 +27,8 @@ import java.util.Locale;
  *
  * <p>Usage: {@code TrackingBenchmark [--size 1024] [--frames 55] [--seeds 1,2,3] [--max-gap 2] [--no-divisions]
  * [--truth-only] [--drifts AREA,INTENSITY (Infinity,Infinity: last values)] [--division-slack S (0: off)]
- * [--division-chain-depth N (1: the neighbour only)] [--division-origin-weight W (0: off)]}
+ * [--division-chain-depth N (1: the neighbour only)] [--division-origin-weight W (0: off)]
+ * [--bright-side-sigma S (0: off)]}
  */
 public final class TrackingBenchmark {
     private TrackingBenchmark() {
@@ -79,6 +80,7 @@ public final class TrackingBenchmark {
                 case "--division-slack" -> settings = settings.withDivisionSlack(Double.parseDouble(args[++i]));
                 case "--division-chain-depth" -> settings = settings.withDivisionChainDepth(Integer.parseInt(args[++i]));
                 case "--division-origin-weight" -> settings = settings.withDivisionOriginWeight(Double.parseDouble(args[++i]));
+                case "--bright-side-sigma" -> settings = settings.withBrightSideSigma(Double.parseDouble(args[++i]));
                 case "--no-divisions" -> settings = settings.withDivisions(false);
                 case "--truth-only" -> truthOnly = true;
                 case "--no-split-merged" -> splitMerged[0] = false;

@@ -14,9 +14,19 @@ package org.karyo.track;
  * @param myy   second central moment along y
  * @param mxy   mixed second central moment
  * @param means mean intensity in each measured channel (index 0 is the DNA channel; NaN when not given)
+ * @param brightSideX how far the DNA-weighted centre lies from the centroid along x (pixels), the frame's background
+ *                    taken out: which side of the nucleus is brighter (uneven thickness, chromatin, nucleoli), a
+ *                    trait a nucleus keeps from frame to frame and its neighbours do not share; NaN without DNA
+ * @param brightSideY the same along y
  */
 public record Detection(int frame, int label, double x, double y, int area, double mxx, double myy, double mxy,
-                        double[] means) {
+                        double[] means, double brightSideX, double brightSideY) {
+    /** A detection whose bright side is not known. */
+    public Detection(int frame, int label, double x, double y, int area, double mxx, double myy, double mxy,
+                     double[] means) {
+        this(frame, label, x, y, area, mxx, myy, mxy, means, Double.NaN, Double.NaN);
+    }
+
     public Detection {
         if (frame < 0 || label < 1 || area < 1) {
             throw new IllegalArgumentException("invalid detection: frame " + frame + " label " + label + " area " + area);
@@ -51,6 +61,14 @@ public record Detection(int frame, int label, double x, double y, int area, doub
         double a = mxx / t1 - o.mxx / t2;
         double b = mxy / t1 - o.mxy / t2;
         return Math.sqrt(2 * (a * a + b * b));
+    }
+
+    /**
+     * How far apart two nuclei's bright sides are, in units of this nucleus's radius; NaN when either is unknown.
+     */
+    public double brightSideDistance(Detection o) {
+        double r = Math.sqrt(area / Math.PI);
+        return Math.hypot(brightSideX - o.brightSideX, brightSideY - o.brightSideY) / r;
     }
 
     /** Equivalent diameter: the diameter of a disc of the same area. */

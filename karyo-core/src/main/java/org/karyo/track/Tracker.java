@@ -51,6 +51,7 @@ public final class Tracker {
     /** ln of the median nucleus brightness of the frame being linked and of the last one (NaN: too few nuclei). */
     private double logMedian = Double.NaN;
     private double lastLogMedian = Double.NaN;
+    private final BrightSideTally brightSides = new BrightSideTally();
 
     public Tracker(TrackerSettings settings) {
         this.settings = settings;
@@ -149,6 +150,7 @@ public final class Tracker {
         int[] parents = new int[m];
         if (settings.divisions()) divide(sources, targetOf, sourceOf, detections, grid, gate, trackIds, parents);
         updateMotion(sources, targetOf, detections);
+        tallyBrightSides(sources, targetOf, detections, grid);
         for (int s = 0; s < n; s++) {
             int j = targetOf[s];
             LiveTrack t = sources.get(s);
@@ -288,6 +290,33 @@ public final class Tracker {
         return out;
     }
 
+    /** How much the bright side of a nucleus changed along this movie's links and differed between neighbours. */
+    public BrightSideTally brightSides() {
+        return brightSides;
+    }
+
+    /** Before the tracks move: each one-frame link's bright-side change, and each nucleus's to its nearest neighbour. */
+    private void tallyBrightSides(List<LiveTrack> sources, int[] targetOf, List<Detection> detections, TargetGrid grid) {
+        for (int s = 0; s < sources.size(); s++) {
+            LiveTrack t = sources.get(s);
+            if (targetOf[s] >= 0 && frame - t.last == 1) brightSides.addLink(t.lastSeen.brightSideDistance(detections.get(targetOf[s])));
+        }
+        if (Double.isNaN(diameter)) return;
+        for (int i = 0; i < detections.size(); i++) {
+            Detection d = detections.get(i);
+            int nearest = -1;
+            double best = Double.POSITIVE_INFINITY;
+            for (int j : grid.near(d.x(), d.y(), 2 * diameter)) {
+                double dist = Math.hypot(detections.get(j).x() - d.x(), detections.get(j).y() - d.y());
+                if (j != i && dist < best) {
+                    best = dist;
+                    nearest = j;
+                }
+            }
+            if (nearest >= 0) brightSides.addNeighbours(d.brightSideDistance(detections.get(nearest)));
+        }
+    }
+
     /** Ends every track and returns all tracks, ordered by id. */
     public List<Track> finish() {
         for (LiveTrack t : active) finished.add(new Track(t.id, t.begin, t.last, t.parent));
@@ -358,6 +387,10 @@ public final class Tracker {
             c += Math.min(settings.intensityCap(), settings.intensityWeight() * heavyTail(z));
         }
         c += heavyTail(t.lastSeen.shapeDistance(d) / (settings.shapeSigma() * Math.sqrt(gap)));
+        double side = t.lastSeen.brightSideDistance(d);
+        if (settings.brightSideSigma() > 0 && Double.isFinite(side)) {
+            c += heavyTail(side / (settings.brightSideSigma() * Math.sqrt(gap)));
+        }
         return c + (gap - 1) * settings.gapCost();
     }
 

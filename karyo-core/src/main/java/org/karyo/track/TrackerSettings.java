@@ -36,15 +36,18 @@ package org.karyo.track;
  * @param divisionOriginWeight how many times a division counts the cost of daughters that look neither like the
  *                           products of a mitosis (dimmer than the mother) nor like a split of her area (adding up
  *                           to it); 0 = not at all
+ * @param brightSideSigma    typical frame-to-frame change of a nucleus's bright side ({@link
+ *                           Detection#brightSideDistance}, in nucleus radii), for a heavy-tailed penalty like the
+ *                           others; 0 = not used
  */
 public record TrackerSettings(double maxDistance, int maxGap, double noLinkCost, double areaSigma,
                               double intensitySigma, double shapeSigma, double intensityWeight, double intensityCap,
                               double gapCost, boolean divisions, double divisionCost, double daughterSeparation,
                               double divisionSpread, double areaDrift, double intensityDrift, double divisionSlack,
-                              int divisionChainDepth, double divisionOriginWeight) {
+                              int divisionChainDepth, double divisionOriginWeight, double brightSideSigma) {
     /** Drifts measured on simulated movies (increment variance and lag-1 covariance of the truth tracks). */
     public static final TrackerSettings DEFAULTS = new TrackerSettings(0, 2, 24, 0.12, 0.06, 0.12, 2, 10, 2, true, 8,
-            1.0, 0.15, 2.24, 0.98, 4, 3, 4);
+            1.0, 0.15, 2.24, 0.98, 4, 3, 4, 0.03);
 
     public TrackerSettings {
         if (!(maxDistance >= 0)) throw new IllegalArgumentException("maxDistance must be >= 0");
@@ -64,6 +67,7 @@ public record TrackerSettings(double maxDistance, int maxGap, double noLinkCost,
         if (!(divisionSlack >= 0)) throw new IllegalArgumentException("divisionSlack must be >= 0");
         if (divisionChainDepth < 1) throw new IllegalArgumentException("divisionChainDepth must be >= 1");
         if (!(divisionOriginWeight >= 0)) throw new IllegalArgumentException("divisionOriginWeight must be >= 0");
+        if (!(brightSideSigma >= 0)) throw new IllegalArgumentException("brightSideSigma must be >= 0");
     }
 
     public TrackerSettings withMaxGap(int gap) {
@@ -122,6 +126,11 @@ public record TrackerSettings(double maxDistance, int maxGap, double noLinkCost,
         return edit(d -> d.divisionOriginWeight = weight);
     }
 
+    /** The bright-side penalty's scale; 0 turns it off. */
+    public TrackerSettings withBrightSideSigma(double sigma) {
+        return edit(d -> d.brightSideSigma = sigma);
+    }
+
     /** A copy with some components changed: the one place that lists every component, so withers stay one line. */
     private TrackerSettings edit(java.util.function.Consumer<Draft> change) {
         Draft d = new Draft(this);
@@ -149,6 +158,7 @@ public record TrackerSettings(double maxDistance, int maxGap, double noLinkCost,
         double divisionSlack;
         int divisionChainDepth;
         double divisionOriginWeight;
+        double brightSideSigma;
 
         Draft(TrackerSettings s) {
             maxDistance = s.maxDistance;
@@ -169,12 +179,13 @@ public record TrackerSettings(double maxDistance, int maxGap, double noLinkCost,
             divisionSlack = s.divisionSlack;
             divisionChainDepth = s.divisionChainDepth;
             divisionOriginWeight = s.divisionOriginWeight;
+            brightSideSigma = s.brightSideSigma;
         }
 
         TrackerSettings build() {
             return new TrackerSettings(maxDistance, maxGap, noLinkCost, areaSigma, intensitySigma, shapeSigma,
                     intensityWeight, intensityCap, gapCost, divisions, divisionCost, daughterSeparation, divisionSpread,
-                    areaDrift, intensityDrift, divisionSlack, divisionChainDepth, divisionOriginWeight);
+                    areaDrift, intensityDrift, divisionSlack, divisionChainDepth, divisionOriginWeight, brightSideSigma);
         }
     }
 }

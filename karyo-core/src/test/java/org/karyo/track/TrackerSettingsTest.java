@@ -13,7 +13,7 @@ class TrackerSettingsTest {
         assertThat(D.withMaxGap(5)).isEqualTo(new TrackerSettings(D.maxDistance(), 5, D.noLinkCost(), D.areaSigma(),
                 D.intensitySigma(), D.shapeSigma(), D.intensityWeight(), D.intensityCap(), D.gapCost(), D.divisions(),
                 D.divisionCost(), D.daughterSeparation(), D.divisionSpread(), D.areaDrift(), D.intensityDrift(),
-                D.divisionSlack(), D.divisionChainDepth(), D.divisionOriginWeight()));
+                D.divisionSlack(), D.divisionChainDepth(), D.divisionOriginWeight(), D.brightSideSigma()));
         assertThat(D.withMaxDistance(30).maxDistance()).isEqualTo(30);
         assertThat(D.withDivisions(false).divisions()).isFalse();
         assertThat(D.withNoLinkCost(10).noLinkCost()).isEqualTo(10);
@@ -30,11 +30,14 @@ class TrackerSettingsTest {
         assertThat(D.withDivisionChainDepth(1).divisionChainDepth()).isEqualTo(1);
         assertThat(D.withDivisionOriginWeight(0).divisionOriginWeight()).isZero();
         assertThat(D.withDivisionChainDepth(3).withDivisionOriginWeight(4)).isEqualTo(D);
+        assertThat(D.withBrightSideSigma(0).brightSideSigma()).isZero();
+        assertThat(D.withBrightSideSigma(0).withBrightSideSigma(0.03)).isEqualTo(D);
     }
 
     @Test
     void aWitherStillGoesThroughTheChecks() {
         assertThatThrownBy(() -> D.withMaxGap(-1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> D.withDivisionSlack(-1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> D.withBrightSideSigma(-0.1)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class TrackerTest {
     private static final TrackerSettings SETTINGS = TrackerSettings.DEFAULTS.withMaxDistance(30);
@@ -64,6 +65,35 @@ class TrackerTest {
         assertThat(d.get(0).y()).isEqualTo(30.0);
         assertThat(d.get(0).area()).isEqualTo(49);
         assertThat(d.get(0).dnaMean()).isEqualTo(50.0);
+    }
+
+    @Test
+    void extractorFindsTheBrighterSideOfANucleusWhateverTheBackground() {
+        // A disc of radius 10 whose brightness above the background rises linearly to the right, by ±30 % at its
+        // edge: the weighted centre lies 0.3 x 10 / 4 = 0.75 px right of the centroid.
+        int w = 60;
+        int h = 40;
+        int[] lab = new int[w * h];
+        for (double background : new double[]{0, 400}) {
+            float[] dna = new float[w * h];
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    double dx = x - 30;
+                    double dy = y - 20;
+                    boolean inside = dx * dx + dy * dy <= 100;
+                    lab[y * w + x] = inside ? 1 : 0;
+                    dna[y * w + x] = (float) (background + (inside ? 1000 * (1 + 0.3 * dx / 10) : 0));
+                }
+            }
+            Detection d = DetectionExtractor.extract(0, new LabelImage(w, h, lab, 1), Plane.of(w, h, dna)).get(0);
+            assertThat(d.brightSideX()).isCloseTo(0.75, within(0.03));
+            assertThat(d.brightSideY()).isCloseTo(0, within(1e-9));
+        }
+        Detection flat = discs(0, new double[][]{{30, 20, 10}}, new float[]{500}).get(0);
+        assertThat(flat.brightSideDistance(flat)).isZero();
+        assertThat(flat.brightSideX()).isCloseTo(0, within(1e-9));
+        Detection noDna = DetectionExtractor.extract(0, new LabelImage(w, h, lab, 1)).get(0);
+        assertThat(noDna.brightSideX()).isNaN();
     }
 
     @Test
@@ -138,6 +168,36 @@ class TrackerTest {
         Tracker plain = new Tracker(SETTINGS.withIntensityTerm(1, Double.POSITIVE_INFINITY));
         plain.add(before);
         assertThat(plain.add(after).trackIds()).containsExactly(2, 1);
+    }
+
+    @Test
+    void alikeNeighboursBrightOnOppositeSidesAreNotSwapped() {
+        // The approaching pair of the test above, now equally bright: by position alone the swapped links are cheaper
+        // (by 3.0), but A is brighter on its right and B on its left (0.75 px of a 6 px radius each), and a swapped
+        // link moves the bright side by a quarter radius, about 8 times its usual change.
+        List<Detection> before = List.of(sided(0, 1, 40, 0.75), sided(0, 2, 60, -0.75));
+        List<Detection> after = List.of(sided(1, 1, 52.7, 0.75), sided(1, 2, 47.3, -0.75));
+        Tracker withSides = new Tracker(SETTINGS);
+        withSides.add(before);
+        assertThat(withSides.add(after).trackIds()).containsExactly(1, 2);
+        Tracker without = new Tracker(SETTINGS.withBrightSideSigma(0));
+        without.add(before);
+        assertThat(without.add(after).trackIds()).containsExactly(2, 1);
+    }
+
+    @Test
+    void theTrackerTalliesHowMuchTheBrightSideTellsNeighboursApart() {
+        // Two nuclei keep their bright sides while moving apart; the sides differ by 1.5 px, a quarter of a radius.
+        Tracker t = new Tracker(SETTINGS);
+        for (int f = 0; f < 3; f++) t.add(List.of(sided(f, 1, 40 - f, 0.75), sided(f, 2, 60 + f, -0.75)));
+        assertThat(t.brightSides().linkMedian()).isLessThan(0.01);
+        assertThat(t.brightSides().neighbourMedian()).isCloseTo(0.25, within(0.01));
+    }
+
+    /** A round nucleus of 113 px at (x, 40), brightness 1000, whose bright side lies {@code side} px along x. */
+    private static Detection sided(int frame, int label, double x, double side) {
+        double m = 113 / (4 * Math.PI);
+        return new Detection(frame, label, x, 40, 113, m, m, 0, new double[]{1000}, side, 0);
     }
 
     @Test
