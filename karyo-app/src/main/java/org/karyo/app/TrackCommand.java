@@ -111,10 +111,11 @@ final class TrackCommand implements Callable<Integer> {
 
     @Option(names = "--bright-side-sigma", defaultValue = "0.03", paramLabel = "S", description = {
             "Typical change, between frames, of which side of a nucleus is brighter (the offset of its Hoechst-weighted",
-            "centre, in nucleus radii). Uneven thickness, chromatin and nucleoli make each nucleus brighter on its own",
-            "side and it keeps that side over a frame interval, so this tells touching neighbours apart that size and",
-            "brightness do not (default: ${DEFAULT-VALUE}, measured on simulated movies; 0 = not used, e.g. when nuclei",
-            "turn fast between frames; docs/tracking.md)."})
+            "centre, in nucleus radii). Uneven thickness, chromatin and nucleoli make each nucleus brighter on one side;",
+            "where nuclei keep that side between frames, it tells apart touching neighbours that size and brightness do",
+            "not. The run prints how much it changed along links and how much it differed between neighbours: if the",
+            "first is not clearly smaller, give 0 to leave it out (default: ${DEFAULT-VALUE}, measured on simulated",
+            "movies; docs/tracking.md)."})
     double brightSideSigma;
 
     @Option(names = "--no-divisions", description = "Do not detect divisions (every new nucleus starts a lone track).")
