@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  * How dark the seam between two touching nuclei is, in real annotated images and in simulated frames, to check the
  * simulator's realism where the learned segmenter fails (merges of touching nuclei). For every pair of labels within
  * 2 px of each other, with the frame's background (median of unlabelled pixels) taken out: the seam (pixels of either
- * nucleus with the other within 2 px, and unlabelled pixels between them) over the two nuclei's inside (pixels with no
+ * nucleus with the other within 2 px, and unlabelled pixels with one on each side within 2 px) over the two nuclei's inside (pixels with no
  * other label or background within 2 px), and the outer edge (pixels with background but not the other nucleus within
  * 2 px) over the inside. Depth = (1 − seam) / (1 − edge): 1 when the seam is as dark as the nuclei's outer edge,
  * 0 when nothing marks it.
@@ -139,7 +139,6 @@ public final class SeamContrast {
                 int own = lab[i];
                 boolean background = false;
                 int other = 0;
-                int otherB = 0;
                 for (int dy = -REACH; dy <= REACH; dy++) {
                     int yy = y + dy;
                     if (yy < 0 || yy >= h) continue;
@@ -149,14 +148,15 @@ public final class SeamContrast {
                         int l = lab[yy * w + xx];
                         if (l == own) continue;
                         if (l == 0) background = true;
-                        else if (other == 0 || other == l) other = l;
-                        else otherB = l;
+                        else if (other == 0) other = l;
                     }
                 }
                 double v = px[i] - bg;
                 if (own == 0) {
-                    // An unlabelled pixel between two nuclei (annotators often leave a gap) belongs to their seam.
-                    if (other != 0 && otherB != 0) add(seams, other, otherB, v);
+                    // An unlabelled pixel between two nuclei (annotators often leave a gap) belongs to their seam; one
+                    // merely near both, beyond the end of a seam, does not.
+                    long between = between(lab, w, h, x, y);
+                    if (between != 0) add(seams, (int) (between >> 32), (int) between, v);
                 } else if (other != 0) {
                     add(seams, own, other, v);
                 } else if (background) {
@@ -186,6 +186,28 @@ public final class SeamContrast {
                     objectOf != null && objectOf[a] > 0 && objectOf[a] == objectOf[b]));
         }
         return out;
+    }
+
+    private static final int[][] LINES = {{1, 0}, {0, 1}, {1, 1}, {1, -1}};
+
+    /** Two different nuclei on opposite sides of (x, y) within {@code REACH} px along a line, as a pair key; 0 if none. */
+    private static long between(int[] lab, int w, int h, int x, int y) {
+        for (int[] d : LINES) {
+            int a = firstLabel(lab, w, h, x, y, d[0], d[1]);
+            int b = firstLabel(lab, w, h, x, y, -d[0], -d[1]);
+            if (a != 0 && b != 0 && a != b) return a < b ? ((long) a << 32) | b : ((long) b << 32) | a;
+        }
+        return 0;
+    }
+
+    private static int firstLabel(int[] lab, int w, int h, int x, int y, int dx, int dy) {
+        for (int k = 1; k <= REACH; k++) {
+            int xx = x + k * dx;
+            int yy = y + k * dy;
+            if (xx < 0 || yy < 0 || xx >= w || yy >= h) return 0;
+            if (lab[yy * w + xx] != 0) return lab[yy * w + xx];
+        }
+        return 0;
     }
 
     private static void add(Map<Long, double[]> seams, int a, int b, double v) {
