@@ -36,15 +36,17 @@ import java.util.TreeMap;
  * ask the next frames whether an object parts again (merges are mostly one frame long): split what both directions
  * claim ({@code and}), either ({@code or}), or only the backward one ({@code back}). {@code oracle} cuts every merged
  * object along the truth instead: what perfect merge handling would be worth; {@code oracle-kmeans} finds the same
- * objects but cuts them as the claims do, from the true nuclei's centres and areas. {@code file} cuts the objects
+ * objects but cuts them as the claims do, from the true nuclei's centres and areas; {@code oracle-window}
+ * cuts only those whose nuclei lay in separate objects in the frames before and after (what a model of three frames
+ * could know at best). {@code file} cuts the objects
  * listed in the file named by {@code -Dkaryo.claims} (lines "frame label x1 y1 area1 x2 y2 area2", e.g. from a merge
  * detector prototyped elsewhere) from the centres given; {@code file+claims} adds the tracker's own claims.
  *
- * <pre>MergeSplitExperiment MOVIE MASKS TRUTH_TRA VARIANT...   (variants: none, centres, claims, twoway-and, twoway-or, twoway-back, oracle, oracle-kmeans, file, file+claims)</pre>
+ * <pre>MergeSplitExperiment MOVIE MASKS TRUTH_TRA VARIANT...   (variants: none, centres, claims, twoway-and, twoway-or, twoway-back, oracle, oracle-kmeans, oracle-window, file, file+claims)</pre>
  */
 public final class MergeSplitExperiment {
     public static void main(String[] args) throws Exception {
-        BenchArgs.requireAtLeast(args, 4, "MergeSplitExperiment MOVIE MASKS TRUTH_TRA none|centres|claims|twoway-and|twoway-or|twoway-back|oracle|oracle-kmeans|file|file+claims...");
+        BenchArgs.requireAtLeast(args, 4, "MergeSplitExperiment MOVIE MASKS TRUTH_TRA none|centres|claims|twoway-and|twoway-or|twoway-back|oracle|oracle-kmeans|oracle-window|file|file+claims...");
         Timelapse movie = Timelapse.open(Path.of(args[0]), new ChannelChoice(1, 0, 0));
         LabelSeries masks = LabelSeries.open(Path.of(args[1]));
         CtcTruth truth = CtcTruth.open(Path.of(args[2]));
@@ -99,6 +101,18 @@ public final class MergeSplitExperiment {
                         yield split;
                     }
                     case "oracle-kmeans" -> MergeSplitter.splitObjects(objects, mergedByTruth(objects, truthMask));
+                    case "oracle-window" -> {
+                        // Only the merges a model seeing the frames before and after could know: every pair of its
+                        // nuclei lay in different objects in both neighbouring frames.
+                        Map<Integer, List<ExpectedNucleus>> merged = mergedByTruth(objects, truthMask);
+                        if (t == 0 || t + 1 >= movie.frames()) merged.clear();
+                        else {
+                            Map<Integer, Integer> before = majority(truth.masks().read(t - 1), masks.read(t - 1));
+                            Map<Integer, Integer> after = majority(truth.masks().read(t + 1), masks.read(t + 1));
+                            merged.values().removeIf(pair -> !apartIn(pair, before) || !apartIn(pair, after));
+                        }
+                        yield MergeSplitter.splitObjects(objects, merged);
+                    }
                     default -> throw new IllegalArgumentException("unknown variant " + variant);
                 };
                 TrackedFrame linked = tracker.add(DetectionExtractor.extract(t, nuclei, frame.dna()));
@@ -180,6 +194,16 @@ public final class MergeSplitExperiment {
         });
         out.values().removeIf(l -> l.size() < 2);
         return out;
+    }
+
+    /** Whether every nucleus of the list had its own object (by majority), none shared, in the frame of {@code objectOf}. */
+    private static boolean apartIn(List<ExpectedNucleus> nuclei, Map<Integer, Integer> objectOf) {
+        Set<Integer> seen = new HashSet<>();
+        for (ExpectedNucleus n : nuclei) {
+            Integer o = objectOf.get(n.trackId());
+            if (o == null || !seen.add(o)) return false;
+        }
+        return true;
     }
 
     /** The claims of a tracker run backwards in time over the saved segmentation, per frame (forward index). */
