@@ -128,6 +128,17 @@ class LearnedNucleusSegmenterTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not 50");
     }
 
+    @Test
+    void theSmallestObjectKeptIsATenthOfTheMedianTrainingNucleus(@TempDir Path dir) throws Exception {
+        LearnedNucleusSegmenter.Example e = field(1);
+        int[] areas = java.util.Arrays.stream(e.labels().areas()).skip(1).filter(a -> a > 0).sorted().toArray();
+        int median = areas[areas.length / 2];
+        assertThat(median / 10).as("the test's nuclei are large enough to tell a tenth from a fifth").isGreaterThan(8);
+        trainedSavedAndReloaded(dir.resolve("small.model"), List.of(e),
+                new LearnedNucleusSegmenter.Training(16, 45, 48, 4, 5, 3e-3, 0, 3),
+                seg -> assertThat(seg.settings().minArea()).isEqualTo((int) Math.round(median * 0.1)));
+    }
+
     /**
      * Trains, segments the test field, saves to {@code file} and loads it back: {@code check} holds for the trained and
      * for the loaded segmenter, and both segment the test field alike. Returns that segmentation.
