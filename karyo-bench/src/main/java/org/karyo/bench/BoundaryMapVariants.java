@@ -27,7 +27,7 @@ import java.util.Locale;
  * nuclei (one object over two true ones) dominate the learned segmenter's tracking errors, and the seeds decide them.
  *
  * <p>Usage: {@code BoundaryMapVariants --load MODEL [--also MODEL]... [--size 1024] [--test-seed 3] [--variants 0.5:0,0.7:0,0.5:4] [--views none|flips|dihedral]}
- * (each variant: seed threshold : neck ratio, 0 = no splitting); or {@code --images DIR --labels DIR} to score still images instead.
+ * (each variant: seed threshold : neck ratio, 0 = no splitting [: scale of the smallest object kept]); or {@code --images DIR --labels DIR} to score still images instead.
  */
 public final class BoundaryMapVariants {
     private BoundaryMapVariants() {
@@ -85,9 +85,12 @@ public final class BoundaryMapVariants {
             List<BoundaryMapSegmenter> posts = new ArrayList<>();
             for (String v : variants.split(",")) {
                 String[] p = v.split(":");
-                names.add("seed >= " + p[0] + (Double.parseDouble(p[1]) > 0 ? ", split at necks <= " + p[1] : ""));
-                posts.add(new BoundaryMapSegmenter(Double.parseDouble(p[0]), s.minSeedPixels(), s.minArea(), s.maxArea(),
-                        Double.parseDouble(p[1])));
+                // An optional third field scales the smallest object kept (the model's: a fifth of the median nucleus).
+                double minScale = p.length > 2 ? Double.parseDouble(p[2]) : 1;
+                names.add("seed >= " + p[0] + (Double.parseDouble(p[1]) > 0 ? ", split at necks <= " + p[1] : "")
+                        + (p.length > 2 ? ", smallest object x" + p[2] : ""));
+                posts.add(new BoundaryMapSegmenter(Double.parseDouble(p[0]), s.minSeedPixels(),
+                        (int) Math.round(s.minArea() * minScale), s.maxArea(), Double.parseDouble(p[1])));
             }
             if (images != null) {
                 stills(model, images, labels, names, posts);
