@@ -54,6 +54,13 @@ final class SimulateTimelapseCommand implements Callable<Integer> {
     @Option(names = "--lysis-hpi", defaultValue = "56", paramLabel = "H", description = "Mean spreader lysis time, hours post infection (default: ${DEFAULT-VALUE}).")
     double lysisHpi;
 
+    @Option(names = "--max-confluence", defaultValue = "0.45", paramLabel = "F",
+            description = {"Contact inhibition: cells stop dividing once nuclei cover this fraction of the field "
+                    + "(default: ${DEFAULT-VALUE}; nuclei still grow, so the cover ends a little above it).",
+                    "0.45 makes the last two days more crowded than any real field measured (docs/simulator.md, "
+                    + "\"How crowded\"); 0.25 ends about as crowded as the densest tenth of DSB2018's images."})
+    double maxConfluence;
+
     @Option(names = "--ctc-raw", description = "Also write the Hoechst frames as <out>/01/tNNN.tif, so Cell Tracking Challenge tools read the movie as it is.")
     boolean ctcRaw;
 
@@ -63,7 +70,7 @@ final class SimulateTimelapseCommand implements Callable<Integer> {
         LiveCellSettings settings;
         try {
             settings = d.withField(options.apply(d.field())).withFrames(frames, interval)
-                    .withSpreaderFraction(spreaders).withLysisHpi(lysisHpi);
+                    .withSpreaderFraction(spreaders).withLysisHpi(lysisHpi).withMaxConfluence(maxConfluence);
         } catch (IllegalArgumentException e) {
             throw new KaryoInputException(null, e.getMessage());
         }

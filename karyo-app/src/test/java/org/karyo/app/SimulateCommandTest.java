@@ -69,6 +69,22 @@ class SimulateCommandTest {
     }
 
     @Test
+    void maxConfluenceStopsDivisionsOnceNucleiCoverThatMuch() throws IOException {
+        // The movies start at a cover of 0.15: with contact inhibition at 0.1 no cell may divide, at the default
+        // 0.45 many do over 60 hours (a division adds two tracks).
+        Path low = tmp.resolve("low");
+        Path dflt = tmp.resolve("default");
+        assertThat(run("timelapse", "--out", low.toString(), "--size", "160", "--frames", "20", "--interval", "3",
+                "--seed", "3", "--max-confluence", "0.1", "--no-progress")).isZero();
+        assertThat(run("timelapse", "--out", dflt.toString(), "--size", "160", "--frames", "20", "--interval", "3",
+                "--seed", "3", "--no-progress")).isZero();
+        List<String> lowTracks = Files.readAllLines(low.resolve("01_GT/TRA/man_track.txt"));
+        List<String> defaultTracks = Files.readAllLines(dflt.resolve("01_GT/TRA/man_track.txt"));
+        assertThat(lowTracks).noneMatch(l -> !l.endsWith(" 0"));
+        assertThat(defaultTracks.size()).isGreaterThan(lowTracks.size() + 10);
+    }
+
+    @Test
     void plateWritesIxmLayoutWithGroundTruth() throws IOException {
         Path out = tmp.resolve("p");
         assertThat(run("plate", "--out", out.toString(), "--size", "64", "--rows", "1", "--columns", "2",
@@ -86,5 +102,6 @@ class SimulateCommandTest {
         assertThat(run("field", "--out", tmp.toString(), "--virus", "flu")).isEqualTo(Karyo.EXIT_BAD_INPUT);
         assertThat(run("field", "--out", tmp.toString(), "--strength", "2")).isEqualTo(Karyo.EXIT_BAD_INPUT);
         assertThat(run("timelapse", "--out", tmp.toString(), "--frames", "0")).isEqualTo(Karyo.EXIT_BAD_INPUT);
+        assertThat(run("timelapse", "--out", tmp.toString(), "--max-confluence", "0")).isEqualTo(Karyo.EXIT_BAD_INPUT);
     }
 }

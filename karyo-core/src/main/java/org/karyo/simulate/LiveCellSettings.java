@@ -72,4 +72,10 @@ public record LiveCellSettings(FieldSettings field, int frames, double intervalH
                 motilityUm, driftUmPerHour, driftAngle, spreadRadiusUm, spreadProbability, piElectrons,
                 piBackgroundElectrons, lysedFrames);
     }
+
+    public LiveCellSettings withMaxConfluence(double c) {
+        return new LiveCellSettings(field, frames, intervalHours, spreaderFraction, lysisHpi, cellCycleHours, c,
+                motilityUm, driftUmPerHour, driftAngle, spreadRadiusUm, spreadProbability, piElectrons,
+                piBackgroundElectrons, lysedFrames);
+    }
 }
