@@ -49,7 +49,7 @@ public final class Crowding {
                 Path dir = Path.of(args[1]);
                 for (Path p : list(dir.resolve("images"), "")) {
                     Plane t = ImageFileReader.readPlane(dir.resolve("labels").resolve(p.getFileName()));
-                    fields.add(measure(p.getFileName().toString(), ImageFileReader.readPlane(p), labelsOf(t)));
+                    fields.add(measure(p.getFileName().toString(), ImageFileReader.readPlane(p), SeamContrast.labelsOf(t)));
                 }
             }
             case "--movie" -> {
@@ -96,24 +96,15 @@ public final class Crowding {
         int h = labels.height();
         int[] lab = labels.labels();
         Map<Long, int[]> contact = new HashMap<>();
+        int[] near = new int[(2 * REACH + 1) * (2 * REACH + 1)];
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 int own = lab[y * w + x];
                 if (own == 0) continue;
                 // Each pixel counts once per other nucleus it is near, however many of that nucleus's pixels are near.
-                int[] seen = new int[(2 * REACH + 1) * (2 * REACH + 1)];
-                int nSeen = 0;
-                for (int dy = -REACH; dy <= REACH; dy++) {
-                    int yy = y + dy;
-                    if (yy < 0 || yy >= h) continue;
-                    for (int dx = -REACH; dx <= REACH; dx++) {
-                        int xx = x + dx;
-                        if (xx < 0 || xx >= w) continue;
-                        int l = lab[yy * w + xx];
-                        if (l == 0 || l == own || contains(seen, nSeen, l)) continue;
-                        seen[nSeen++] = l;
-                        contact.computeIfAbsent(((long) own << 32) | l, k -> new int[1])[0]++;
-                    }
+                int n = NearLabels.of(lab, w, h, x, y, REACH, near);
+                for (int k = 0; k < n; k++) {
+                    if (near[k] != 0) contact.computeIfAbsent(((long) own << 32) | near[k], key -> new int[1])[0]++;
                 }
             }
         }
@@ -132,22 +123,10 @@ public final class Crowding {
         return nuclei == 0 ? Double.NaN : touched / (double) nuclei;
     }
 
-    private static boolean contains(int[] a, int n, int v) {
-        for (int i = 0; i < n; i++) if (a[i] == v) return true;
-        return false;
-    }
-
     private static List<Path> list(Path dir, String suffix) throws java.io.IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
         }
-    }
-
-    private static LabelImage labelsOf(Plane t) {
-        float[] v = t.pixels();
-        int[] ids = new int[v.length];
-        for (int i = 0; i < v.length; i++) ids[i] = Math.round(v[i]);
-        return LabelImage.relabel(t.width(), t.height(), ids);
     }
 
     private static void summary(String what, double[] v) {

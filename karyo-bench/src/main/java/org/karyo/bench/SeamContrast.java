@@ -105,7 +105,8 @@ public final class SeamContrast {
         return q(d, 0.5);
     }
 
-    private static LabelImage labelsOf(Plane t) {
+    /** An annotated label image read as a plane, relabelled 1..n. */
+    static LabelImage labelsOf(Plane t) {
         float[] v = t.pixels();
         int[] ids = new int[v.length];
         for (int i = 0; i < v.length; i++) ids[i] = Math.round(v[i]);
@@ -133,23 +134,17 @@ public final class SeamContrast {
                 if (y + 1 < h && lab[(y + 1) * w + x] != 0 && lab[(y + 1) * w + x] != a) count(contacts, a, lab[(y + 1) * w + x]);
             }
         }
+        int[] near = new int[(2 * REACH + 1) * (2 * REACH + 1)];
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 int i = y * w + x;
                 int own = lab[i];
                 boolean background = false;
                 int other = 0;
-                for (int dy = -REACH; dy <= REACH; dy++) {
-                    int yy = y + dy;
-                    if (yy < 0 || yy >= h) continue;
-                    for (int dx = -REACH; dx <= REACH; dx++) {
-                        int xx = x + dx;
-                        if (xx < 0 || xx >= w) continue;
-                        int l = lab[yy * w + xx];
-                        if (l == own) continue;
-                        if (l == 0) background = true;
-                        else if (other == 0) other = l;
-                    }
+                int nearCount = NearLabels.of(lab, w, h, x, y, REACH, near);
+                for (int k = 0; k < nearCount; k++) {
+                    if (near[k] == 0) background = true;
+                    else if (other == 0) other = near[k];
                 }
                 double v = px[i] - bg;
                 if (own == 0) {

@@ -1,7 +1,5 @@
 package org.karyo.bench;
 
-import org.karyo.image.LabelImage;
-import org.karyo.image.Plane;
 import org.karyo.io.ImageFileReader;
 import org.karyo.simulate.LiveCellSettings;
 import org.karyo.simulate.LiveCellSimulator;
@@ -15,7 +13,6 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Keeps the crowding of simulated movies where docs/simulator.md ("How crowded") says it is, against real annotated
@@ -27,10 +24,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class CrowdingRealismTest {
     @Test
     void moviesCappedAtACoverOfPointThreeAreAsCrowdedAsTheDensestRealImages() throws Exception {
-        String shared = System.getProperty("karyo.shared");
-        assumeTrue(shared != null, "karyo.shared not set");
-        Path dsb = Path.of(shared, "data", "dsb2018-fluo");
-        assumeTrue(Files.isDirectory(dsb), "no " + dsb);
+        Path dsb = SharedData.folder("dsb2018-fluo");
         double[] real = realTouchingShares(dsb);
         double p90 = real[(int) (0.9 * real.length)];
         double max = real[real.length - 1];
@@ -52,10 +46,7 @@ class CrowdingRealismTest {
         }
         double[] share = new double[images.size()];
         for (int i = 0; i < share.length; i++) {
-            Plane t = ImageFileReader.readPlane(images.get(i));
-            int[] ids = new int[t.pixels().length];
-            for (int k = 0; k < ids.length; k++) ids[k] = Math.round(t.pixels()[k]);
-            double s = Crowding.touchingShare(LabelImage.relabel(t.width(), t.height(), ids));
+            double s = Crowding.touchingShare(SeamContrast.labelsOf(ImageFileReader.readPlane(images.get(i))));
             share[i] = Double.isNaN(s) ? 0 : s;
         }
         Arrays.sort(share);

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Keeps the seams between touching nuclei in simulated movies as faint as in real annotated images (DSB2018): the
@@ -21,10 +20,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class SeamRealismTest {
     @Test
     void seamsBetweenTouchingNucleiInSimulatedMoviesAreAsFaintAsInRealImages() throws Exception {
-        String shared = System.getProperty("karyo.shared");
-        assumeTrue(shared != null, "karyo.shared not set");
-        Path dsb = Path.of(shared, "data", "dsb2018-fluo");
-        assumeTrue(Files.isDirectory(dsb), "no " + dsb);
+        Path dsb = SharedData.folder("dsb2018-fluo");
         double real = SeamContrast.medianTouchingDepth(SeamContrast.annotated(dsb));
 
         LiveCellSettings live = LiveCellSettings.defaults();

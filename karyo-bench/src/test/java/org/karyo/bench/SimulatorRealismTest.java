@@ -15,7 +15,6 @@ import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Keeps the default 20x field as hard as the real AdV tiles: same noise, texture and brightness spread,
@@ -27,10 +26,7 @@ class SimulatorRealismTest {
 
     @BeforeAll
     static void measure() throws Exception {
-        String shared = System.getProperty("karyo.shared");
-        assumeTrue(shared != null, "karyo.shared not set");
-        Path adv = Path.of(shared, "data", "viresnet-adv");
-        assumeTrue(Files.isDirectory(adv), "no " + adv);
+        Path adv = SharedData.folder("viresnet-adv");
         List<Path> tiles;
         try (Stream<Path> s = Files.list(adv)) {
             tiles = s.filter(p -> p.getFileName().toString().endsWith("_hoechst.tif")).sorted().toList();
