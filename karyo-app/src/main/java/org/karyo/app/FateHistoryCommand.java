@@ -85,13 +85,6 @@ final class FateHistoryCommand implements Callable<Integer> {
             "as before 2026-12-03 (default: ${DEFAULT-VALUE})."})
     int draws;
 
-    @Option(names = "--min-follow-up", defaultValue = "0", paramLabel = "H", description = {
-            "Train on nonspreader tracks only if they were seen at least H hours after infection. A cell infected late in",
-            "the movie and intact at its end may still lyse later: as a nonspreader it would teach the forest that late",
-            "infections do not lyse. The report's control line prints how long 95 % of the spreaders took to lyse, a",
-            "natural H. Scoring is unchanged (default: ${DEFAULT-VALUE}, every nonspreader)."})
-    double minFollowUp;
-
     @Option(names = "--bin", defaultValue = "5", paramLabel = "H", description = "Width of the hours bins in the tables (default: ${DEFAULT-VALUE}).")
     double bin;
 
@@ -152,11 +145,9 @@ final class FateHistoryCommand implements Callable<Integer> {
             StringBuilder frames = new StringBuilder();
             t.available().forEach((f, n) -> frames.append(frames.isEmpty() ? "" : ", ").append(n).append(' ').append(f.csv()));
             header = String.format(Locale.ROOT, "Trained on wells %s: %s frames, in %s of %d frames per class%s, spreaders >= %.0f h "
-                    + "before lysis, nonspreaders 0-%.1f h post infection%s; %d trees, seed %d; features: %s.%n%n", trainWells, frames,
+                    + "before lysis, nonspreaders 0-%.1f h post infection; %d trees, seed %d; features: %s.%n%n", trainWells, frames,
                     draws == 1 ? "one balanced sample" : draws + " balanced draws", t.perClass(),
-                    draws == 1 ? "" : " (" + (trees / draws) + " trees each)", beforeLysis, t.window(),
-                    minFollowUp > 0 ? String.format(Locale.ROOT, " of tracks seen at least %.1f h after infection", minFollowUp) : "",
-                    (trees / draws) * draws, seed,
+                    draws == 1 ? "" : " (" + (trees / draws) + " trees each)", beforeLysis, t.window(), (trees / draws) * draws, seed,
                     String.join(", ", forest.info().features()));
             scored = test.stream().filter(s -> switch (s.fate()) {
                 case SPREADER -> s.hoursBeforeLysis() >= 0;
@@ -225,7 +216,7 @@ final class FateHistoryCommand implements Callable<Integer> {
         for (FateHistorySamples.Sample s : train) {
             boolean use = switch (s.fate()) {
                 case SPREADER -> s.hoursBeforeLysis() >= beforeLysis;
-                case NONSPREADER -> s.hpi() <= window && !(s.followedHours() < minFollowUp);
+                case NONSPREADER -> s.hpi() <= window;
                 case UNINFECTED -> uninfected;
             };
             if (use) byClass.get(s.fate()).add(s);

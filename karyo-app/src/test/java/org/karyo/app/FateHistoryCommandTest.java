@@ -135,31 +135,6 @@ class FateHistoryCommandTest {
     }
 
     @Test
-    void nonspreadersSeenTooShortlyAfterInfectionAreLeftOutOfTraining() throws Exception {
-        // The synthetic nonspreaders are seen 68-74 h after infection: a minimum of 71 h keeps some of them, 1000 none.
-        int all = trainingNonspreaderFrames("follow0", "0");
-        int some = trainingNonspreaderFrames("follow71", "71");
-        assertThat(some).isPositive().isLessThan(all);
-        assertThat(Files.readString(dir.resolve("follow71").resolve("report.md"))).contains("of tracks seen at least 71.0 h after infection");
-        CliRun r = CliRun.of("fate-history", dir.resolve("A").toString(), dir.resolve("B").toString(), dir.resolve("C").toString(),
-                "--fates", fates.toString(), "--train-wells", "A,B", "--out", dir.resolve("follow1000").toString(), "--no-progress",
-                "--features", "hoechst", "--trees", "10", "--min-follow-up", "1000");
-        assertThat(r.exit()).isEqualTo(Karyo.EXIT_BAD_INPUT);
-        assertThat(r.err()).contains("no nonspreader frames");
-    }
-
-    private static int trainingNonspreaderFrames(String name, String minFollowUp) throws Exception {
-        Path out = dir.resolve(name);
-        CliRun r = CliRun.of("fate-history", dir.resolve("A").toString(), dir.resolve("B").toString(), dir.resolve("C").toString(),
-                "--fates", fates.toString(), "--train-wells", "A,B", "--out", out.toString(), "--no-progress",
-                "--features", "hoechst", "--trees", "10", "--min-follow-up", minFollowUp);
-        assertThat(r.exit()).as(r.err()).isZero();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+) nonspreader").matcher(Files.readString(out.resolve("report.md")));
-        assertThat(m.find()).isTrue();
-        return Integer.parseInt(m.group(1));
-    }
-
-    @Test
     void aListOfFeatureNamesTrainsOnExactlyThose() throws Exception {
         Path out = dir.resolve("named");
         CliRun r = CliRun.of("fate-history", dir.resolve("A").toString(), dir.resolve("B").toString(), dir.resolve("C").toString(),
