@@ -35,22 +35,30 @@ final class FateReport {
     private final FateSettings settings;
     private final Map<String, FateCalls> wells = new LinkedHashMap<>();
     private final Map<String, Map<Integer, TrueFate>> truth = new HashMap<>();
-    /** Wells whose tracks are the truth's labels: their calls are scored track by track. */
-    private final java.util.Set<String> scored = new java.util.HashSet<>();
+    /** Per well whose calls can be scored track by track: the truth keyed by the calls' track ids. */
+    private final Map<String, Map<Integer, TrueFate>> trackTruth = new HashMap<>();
+    /** Wells whose track truth came through truth_match.csv (tracker output), not from shared labels. */
+    private final java.util.Set<String> matched = new java.util.HashSet<>();
 
     FateReport(FateSettings settings) {
         this.settings = settings;
     }
 
     /**
-     * @param wellTruth what really happened in the well (null: unknown)
-     * @param perTrack  the tracks are the truth's labels, so each call can be scored against its own cell; otherwise
-     *                  (tracker output) only the true spreader fraction is compared
+     * @param wellTruth  what really happened in the well, by truth label (null: unknown)
+     * @param trackTruth the same keyed by the calls' track ids, so each call can be scored against its own cell: the
+     *                   truth itself when the tracks are its labels, the cell each track followed for tracker output
+     *                   with a truth_match.csv; null when calls cannot be matched to cells (only the true spreader
+     *                   fraction is compared then)
+     * @param viaMatch   trackTruth came from matching tracker tracks to truth cells
      */
-    void add(String well, FateCalls calls, Map<Integer, TrueFate> wellTruth, boolean perTrack) {
+    void add(String well, FateCalls calls, Map<Integer, TrueFate> wellTruth, Map<Integer, TrueFate> trackTruth, boolean viaMatch) {
         wells.put(well, calls);
         if (wellTruth != null) truth.put(well, wellTruth);
-        if (wellTruth != null && perTrack) scored.add(well);
+        if (wellTruth != null && trackTruth != null) {
+            this.trackTruth.put(well, trackTruth);
+            if (viaMatch) matched.add(well);
+        }
     }
 
     private List<FateCall> allCalls() {
@@ -60,7 +68,7 @@ final class FateReport {
     void write(Path out) throws IOException {
         try (CsvStream csv = new CsvStream(out.resolve(CSV), HEADER)) {
             for (Map.Entry<String, FateCalls> e : wells.entrySet()) {
-                Map<Integer, TrueFate> t = scored.contains(e.getKey()) ? truth.get(e.getKey()) : Map.of();
+                Map<Integer, TrueFate> t = trackTruth.getOrDefault(e.getKey(), Map.of());
                 for (FateCall c : e.getValue().calls()) {
                     TrueFate tf = t.get(c.trackId());
                     csv.row(e.getKey(), c.trackId(), c.parent(), c.fate().csv(), c.infectionHours(), c.lysisHours(), c.frames(),
@@ -157,13 +165,14 @@ final class FateReport {
     /** Truth summary over one well (or all wells that have truth when well is null). */
     private JsonObject truthJson(String well, List<FateCall> calls) {
         JsonObject o = new JsonObject();
-        boolean any = well != null ? scored.contains(well) : !scored.isEmpty();
+        boolean any = well != null ? trackTruth.containsKey(well) : !trackTruth.isEmpty();
         if (!any) {
             o.addProperty("per_track", "skipped: the tracks are not the truth's labels (e.g. tracker output)");
             o.addProperty("true_spreader_fraction", trueSpreaderFraction(well));
             return o;
         }
-        FateScore score = well != null ? FateScore.of(calls, truth.get(well)) : pooledScore();
+        FateScore score = well != null ? FateScore.of(calls, trackTruth.get(well)) : pooledScore();
+        o.addProperty("tracks_matched_to_truth_cells", well != null ? matched.contains(well) : !matched.isEmpty());
         o.addProperty("scored_tracks", score.total());
         o.addProperty("unmatched_tracks", score.unmatched());
         o.addProperty("accuracy", score.accuracy());
@@ -194,8 +203,8 @@ final class FateReport {
         List<Double> lys = new ArrayList<>();
         int unmatched = 0;
         for (Map.Entry<String, FateCalls> e : wells.entrySet()) {
-            if (!scored.contains(e.getKey())) continue;
-            FateScore s = FateScore.of(e.getValue().calls(), truth.get(e.getKey()));
+            if (!trackTruth.containsKey(e.getKey())) continue;
+            FateScore s = FateScore.of(e.getValue().calls(), trackTruth.get(e.getKey()));
             for (int a = 0; a < k; a++) for (int b = 0; b < k; b++) conf[a][b] += s.confusion()[a][b];
             for (double v : s.infectionError()) inf.add(v);
             for (double v : s.lysisError()) lys.add(v);
@@ -248,11 +257,16 @@ final class FateReport {
             wells.forEach((w, c) -> sb.append(String.format(Locale.ROOT, "  %s: spreader fraction %s%s%n", w,
                     pct(c.spreaderFraction()), truth.containsKey(w) ? " (truth " + pct(trueSpreaderFraction(w)) + ")" : "")));
         }
-        if (!truth.isEmpty() && scored.isEmpty()) {
+        if (!truth.isEmpty() && trackTruth.isEmpty()) {
             sb.append(String.format(Locale.ROOT, "vs truth: true spreader fraction %s; per-track scores skipped: the tracks are not "
-                    + "the truth's labels (tracker output); score calls on 'tracks-from-labels' tables%n", pct(trueSpreaderFraction(null))));
+                    + "the truth's labels (tracker output) and no truth_match.csv ('karyo track --truth') says which cell each "
+                    + "followed%n", pct(trueSpreaderFraction(null))));
         } else if (!truth.isEmpty()) {
             FateScore s = pooledScore();
+            if (!matched.isEmpty()) {
+                sb.append(String.format(Locale.ROOT, "vs truth, each tracker track scored as the truth cell it followed in most of"
+                        + " its frames (truth_match.csv; %d tracks followed no one cell and are not scored):%n  ", s.unmatched()));
+            }
             sb.append(String.format(Locale.ROOT, "vs truth: accuracy %.3f on %d tracks; spreader recall %.2f precision %.2f; "
                             + "true spreader fraction %s; infection onset error median %+.1f h, lysis onset error median %+.1f h%n",
                     s.accuracy(), s.total(), s.recall(Fate.SPREADER), s.precision(Fate.SPREADER), pct(trueSpreaderFraction(null)),

@@ -9,6 +9,7 @@ import org.karyo.fate.FateScore;
 import org.karyo.fate.FateSettings;
 import org.karyo.fate.TrackSeries;
 import org.karyo.fate.TrueFate;
+import org.karyo.track.score.TrackTruth;
 import org.karyo.AtomicFiles;
 import org.karyo.io.table.CsvReader;
 import org.karyo.label.ThresholdMethod;
@@ -92,7 +93,10 @@ final class FatesCommand implements Callable<Integer> {
     Double piThreshold;
 
     @Option(names = "--truth", paramLabel = "CELLS_CSV", description = {"Ground truth per TRACKS folder, in order ('karyo simulate timelapse' cells.csv:",
-            "label,infection_hours,lysis_hours...; label = track id, so tracks must come from its labels)."})
+            "label,infection_hours,lysis_hours...). Calls are scored track by track when the tracks are its labels",
+            "('tracks-from-labels'), or, for tracker output, through the truth_match.csv that 'karyo track --truth' writes",
+            "beside tracks.csv: each track is scored as the truth cell it followed in most of its frames (tracks on no one",
+            "cell for most of their frames are not scored). Otherwise only the spreader fractions are compared."})
     List<Path> truth = new ArrayList<>();
 
     @Override
@@ -117,12 +121,18 @@ final class FatesCommand implements Callable<Integer> {
         for (Map.Entry<String, List<TrackSeries>> e : byWell.entrySet()) {
             FateCalls calls = caller.call(e.getValue(), FateOverrides.forWell(overrides, e.getKey()));
             Map<Integer, TrueFate> t = null;
-            boolean perTrack = false;
+            Map<Integer, TrueFate> perTrack = null;
+            boolean viaMatch = false;
             if (!truth.isEmpty()) {
                 t = readTruth(truth.get(i));
-                perTrack = sameTracks(e.getValue(), readSpans(truth.get(i)));
+                if (sameTracks(e.getValue(), readSpans(truth.get(i)))) {
+                    perTrack = t;
+                } else {
+                    perTrack = matchedTruth(tracks.get(i), t);
+                    viaMatch = perTrack != null;
+                }
             }
-            report.add(e.getKey(), calls, t, perTrack);
+            report.add(e.getKey(), calls, t, perTrack, viaMatch);
             i++;
         }
         report.write(out);
@@ -164,6 +174,35 @@ final class FatesCommand implements Callable<Integer> {
             return span != null && (span[0] < 0 || (span[0] == t.firstFrame() && span[1] == t.lastFrame()));
         }).count();
         return same >= 0.9 * tracks.size();
+    }
+
+    /**
+     * Truth keyed by tracker track id, through the truth_match.csv 'karyo track --truth' writes beside tracks.csv: a
+     * track that was on one truth cell in most of its frames gets that cell's infection and lysis times; the others
+     * get none (not scored). Null when there is no such file.
+     */
+    static Map<Integer, TrueFate> matchedTruth(Path tracksPath, Map<Integer, TrueFate> truthByLabel) throws KaryoInputException {
+        Path dir = tracksPath.getFileName() != null && tracksPath.getFileName().toString().endsWith(".csv")
+                ? tracksPath.toAbsolutePath().getParent() : tracksPath;
+        Path file = dir.resolve(TrackCommand.TRUTH_MATCH);
+        if (!java.nio.file.Files.isRegularFile(file)) return null;
+        Map<Integer, TrueFate> out = new HashMap<>();
+        int line = 1;
+        for (Map<String, String> r : CsvReader.read(file)) {
+            line++;
+            for (String c : List.of("track_id", "truth_label", "matched_frames", "frames")) {
+                if (!r.containsKey(c)) throw new KaryoInputException(file, "has no '" + c + "' column (a 'karyo track --truth' truth_match.csv)");
+            }
+            try {
+                TrackTruth m = new TrackTruth(Integer.parseInt(r.get("track_id").strip()), Integer.parseInt(r.get("truth_label").strip()),
+                        Integer.parseInt(r.get("matched_frames").strip()), Integer.parseInt(r.get("frames").strip()));
+                TrueFate cell = truthByLabel.get(m.truthLabel());
+                if (m.followsOneCell() && cell != null) out.put(m.trackId(), new TrueFate(m.trackId(), cell.infectionHours(), cell.lysisHours()));
+            } catch (NumberFormatException ex) {
+                throw new KaryoInputException(file, "line " + line + ": not a number (" + ex.getMessage() + ")");
+            }
+        }
+        return out;
     }
 
     /** Per truth label its first and last frame ({-1, -1} when the file does not say). */

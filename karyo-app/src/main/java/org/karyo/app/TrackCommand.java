@@ -27,6 +27,7 @@ import org.karyo.track.TrackerSettings;
 import org.karyo.track.score.AogmCounts;
 import org.karyo.track.score.CtcScorer;
 import org.karyo.track.score.CtcScores;
+import org.karyo.track.score.TrackTruth;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -59,9 +60,12 @@ import java.util.concurrent.Callable;
                 "                  track whose parent is the interrupted one, so a parent with one child is a gap, not a division",
                 "  tracks.png      the last frame with each track's path over its last --path-frames frames, coloured by",
                 "                  lineage (daughters fork from their mother), and the nuclei outlined in their track's colour",
-                "  scores.json     with --truth: CTC TRA, DET and SEG (also printed)"})
+                "  scores.json     with --truth: CTC TRA, DET and SEG (also printed)",
+                "  truth_match.csv with --truth: track_id,truth_label,matched_frames,frames: the truth cell each track covered",
+                "                  (alone, over half of it) in most of its frames; 'karyo fates --truth' scores calls through it"})
 final class TrackCommand implements Callable<Integer> {
     static final String[] HEADER = TracksTable.HEADER;
+    static final String TRUTH_MATCH = "truth_match.csv";
 
     @Parameters(index = "0", paramLabel = "INPUT", description = "The movie: plate folder, CTC folder or multi-frame TIFF.")
     Path input;
@@ -232,6 +236,7 @@ final class TrackCommand implements Callable<Integer> {
         if (scorer != null) {
             CtcScores s = scorer.score(gt.tracks(), tracks);
             writeScores(s);
+            writeTruthMatch(scorer.truthOfTracks());
             System.out.printf(Locale.ROOT, "TRA %.4f  DET %.4f  SEG %.4f  (against %s)%n", s.tra(), s.det(), s.seg(), gt.folder());
             AogmCounts c = s.counts();
             // Where the cost comes from: segmentation (merges, misses, extras) or linking (wrong, missing, kind).
@@ -279,6 +284,13 @@ final class TrackCommand implements Callable<Integer> {
         if (!labels.sameSize(dna)) {
             throw new KaryoInputException(file, "label image is " + labels.width() + "x" + labels.height()
                     + " but the movie's frames are " + dna.width() + "x" + dna.height());
+        }
+    }
+
+    private void writeTruthMatch(Map<Integer, TrackTruth> match) throws IOException {
+        try (CsvStream csv = new CsvStream(out.resolve(TRUTH_MATCH), "track_id", "truth_label", "matched_frames", "frames")) {
+            for (TrackTruth t : match.values()) csv.row(t.trackId(), t.truthLabel(), t.matchedFrames(), t.frames());
+            csv.commit();
         }
     }
 

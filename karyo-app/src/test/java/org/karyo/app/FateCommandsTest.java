@@ -111,15 +111,7 @@ class FateCommandsTest {
     @Test
     void tracksThatAreNotTheTruthLabelsGetNoPerTrackScores() throws Exception {
         Path renumbered = tmp.resolve("renumbered");
-        Files.createDirectories(renumbered);
-        List<String> lines = Files.readAllLines(tracks.resolve("tracks.csv"));
-        StringBuilder sb = new StringBuilder(lines.get(0)).append('\n');
-        for (String line : lines.subList(1, lines.size())) {
-            String[] v = line.split(",", 3);
-            int parent = Integer.parseInt(v[1]);
-            sb.append(Integer.parseInt(v[0]) + 5000).append(',').append(parent == 0 ? 0 : parent + 5000).append(',').append(v[2]).append('\n');
-        }
-        Files.writeString(renumbered.resolve("tracks.csv"), sb);
+        renumber(renumbered);
         Path out = tmp.resolve("fates-renumbered");
         CliRun r = CliRun.of("fates", renumbered.toString(), "--out", out.toString(), "--truth", movie.resolve("cells.csv").toString());
         assertThat(r.exit()).as(r.err()).isZero();
@@ -129,6 +121,64 @@ class FateCommandsTest {
         assertThat(org.karyo.io.table.CsvReader.read(out.resolve("fates.csv"))).allMatch(row -> row.get("true_fate").isEmpty());
 
         assertThat(Files.readString(fates.resolve("fates.json"))).as("the truth labels' own tracks are scored").contains("\"confusion\"");
+    }
+
+    /** Tracker output with the truth_match.csv of 'karyo track --truth' is scored cell by cell, through the match. */
+    @Test
+    void trackerTracksAreScoredAsTheTruthCellTheyFollowed() throws Exception {
+        Path rematched = tmp.resolve("rematched");
+        Map<Integer, Integer> frames = renumber(rematched);
+        // Every track followed its own cell, except the first, which was on it in only half of its frames.
+        int first = frames.keySet().iterator().next();
+        StringBuilder match = new StringBuilder("track_id,truth_label,matched_frames,frames\n");
+        frames.forEach((id, n) -> match.append(id + 5000).append(',').append(id).append(',').append(id == first ? n / 2 : n)
+                .append(',').append(n).append('\n'));
+        Files.writeString(rematched.resolve("truth_match.csv"), match);
+        Path out = tmp.resolve("fates-rematched");
+        CliRun r = CliRun.of("fates", rematched.toString(), "--out", out.toString(), "--truth", movie.resolve("cells.csv").toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("truth_match.csv; 1 tracks followed no one cell").contains("spreader recall");
+
+        List<Map<String, String>> byLabel = org.karyo.io.table.CsvReader.read(fates.resolve("fates.csv"));
+        List<Map<String, String>> byMatch = org.karyo.io.table.CsvReader.read(out.resolve("fates.csv"));
+        assertThat(byMatch).hasSameSizeAs(byLabel);
+        for (int i = 0; i < byLabel.size(); i++) {
+            int id = Integer.parseInt(byLabel.get(i).get("track_id"));
+            assertThat(Integer.parseInt(byMatch.get(i).get("track_id"))).isEqualTo(id + 5000);
+            assertThat(byMatch.get(i).get("true_fate")).as("track " + id)
+                    .isEqualTo(id == first ? "" : byLabel.get(i).get("true_fate"));
+        }
+        String json = Files.readString(out.resolve("fates.json"));
+        assertThat(json).contains("\"confusion\"").contains("\"tracks_matched_to_truth_cells\": true").contains("\"unmatched_tracks\": 1");
+    }
+
+    @Test
+    void aTruthMatchWithoutItsColumnsIsABadInput() throws Exception {
+        Path renumbered = tmp.resolve("broken-match");
+        renumber(renumbered);
+        Files.writeString(renumbered.resolve("truth_match.csv"), "track_id,label\n5001,1\n");
+        CliRun bad = CliRun.of("fates", renumbered.resolve("tracks.csv").toString(), "--out", tmp.resolve("zz").toString(),
+                "--truth", movie.resolve("cells.csv").toString());
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("truth_match.csv").contains("truth_label");
+        assertThat(tmp.resolve("zz").resolve("fates.csv")).doesNotExist();
+    }
+
+    /** Writes the tracks table into dir with every track id (and parent) plus 5000, as a tracker numbers its own; frames per old id. */
+    private static Map<Integer, Integer> renumber(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        List<String> lines = Files.readAllLines(tracks.resolve("tracks.csv"));
+        StringBuilder table = new StringBuilder(lines.get(0)).append('\n');
+        Map<Integer, Integer> frames = new java.util.TreeMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] v = line.split(",", 3);
+            int id = Integer.parseInt(v[0]);
+            int parent = Integer.parseInt(v[1]);
+            table.append(id + 5000).append(',').append(parent == 0 ? 0 : parent + 5000).append(',').append(v[2]).append('\n');
+            frames.merge(id, 1, Integer::sum);
+        }
+        Files.writeString(dir.resolve("tracks.csv"), table);
+        return frames;
     }
 
     @Test

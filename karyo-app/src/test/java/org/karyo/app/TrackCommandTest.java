@@ -63,6 +63,20 @@ class TrackCommandTest {
         double tra = Double.parseDouble(scores.replaceAll("(?s).*\"tra\": ([0-9.eE-]+).*", "$1"));
         assertThat(tra).isGreaterThan(0.95);
         assertThat(scores).contains("\"det\": 1.00000").contains("\"seg\": 1.00000");
+        // On the truth labels every nucleus is one truth cell: each track follows one, apart from the odd link error.
+        List<String> match = Files.readAllLines(out.resolve("truth_match.csv"));
+        assertThat(match.get(0)).isEqualTo("track_id,truth_label,matched_frames,frames");
+        assertThat(match).hasSize(tracks.size() + 1);
+        long matchedFrames = 0;
+        long trackFrames = 0;
+        for (String row : match.subList(1, match.size())) {
+            String[] f = row.split(",");
+            assertThat(Integer.parseInt(f[1])).as(row).isPositive();
+            matchedFrames += Integer.parseInt(f[2]);
+            trackFrames += Integer.parseInt(f[3]);
+        }
+        assertThat(trackFrames).isEqualTo(csv.size() - 1);
+        assertThat(matchedFrames).isGreaterThanOrEqualTo(trackFrames * 9 / 10);
         // The picture of the result: the last frame's size, with coloured (non-grey) path and outline pixels.
         java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(out.resolve("tracks.png").toFile());
         assertThat(png.getWidth()).isEqualTo(256);

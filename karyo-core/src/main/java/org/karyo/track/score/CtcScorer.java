@@ -122,6 +122,40 @@ public final class CtcScorer {
         return new CtcScores(counts.tra(), counts.det(), seg, counts);
     }
 
+    /**
+     * Per result track, the truth cell it follows: in each frame a result nucleus that covers exactly one truth
+     * nucleus (more than half of it) is on that cell; the track's cell is the one it was on most often. This lets
+     * per-cell truth (a fate, an onset time) be compared with what was called on tracker output, whose ids are its own.
+     */
+    public Map<Integer, TrackTruth> truthOfTracks() {
+        Map<Integer, Integer> frames = new HashMap<>();
+        Map<Integer, Map<Integer, Integer>> on = new HashMap<>();
+        for (int f = 0; f < matches.size(); f++) {
+            Map<Integer, List<Integer>> covered = new HashMap<>();
+            matches.get(f).forEach((g, r) -> {
+                if (r != 0) covered.computeIfAbsent(r, k -> new ArrayList<>()).add(g);
+            });
+            for (int r : resultLabels.get(f)) {
+                frames.merge(r, 1, Integer::sum);
+                List<Integer> gs = covered.get(r);
+                if (gs != null && gs.size() == 1) on.computeIfAbsent(r, k -> new HashMap<>()).merge(gs.get(0), 1, Integer::sum);
+            }
+        }
+        Map<Integer, TrackTruth> out = new java.util.TreeMap<>();
+        frames.forEach((r, n) -> {
+            int best = 0;
+            int most = 0;
+            for (Map.Entry<Integer, Integer> e : on.getOrDefault(r, Map.of()).entrySet()) {
+                if (e.getValue() > most || (e.getValue() == most && e.getKey() < best)) {
+                    best = e.getKey();
+                    most = e.getValue();
+                }
+            }
+            out.put(r, new TrackTruth(r, best, most, n));
+        });
+        return out;
+    }
+
     /** Links of one graph: consecutive appearances of a label (false) and parent to child (true). */
     private static Map<Edge, Boolean> edges(List<int[]> labelsPerFrame, List<Track> tracks) {
         Map<Integer, List<Integer>> framesOf = new HashMap<>();

@@ -130,4 +130,22 @@ class CtcScorerTest {
         assertThat(s.det()).isEqualTo(0.0);
         assertThat(s.seg()).isEqualTo(0.0);
     }
+
+    @Test
+    void eachResultTrackFollowsTheTruthCellItCoversMostOften() {
+        // Two cells; result track 7 is on cell 1 for two frames, then switches to cell 2; track 9 picks cell 1 up,
+        // and track 4 is a nucleus the truth does not have.
+        CtcScorer s = new CtcScorer();
+        s.addFrame(frame(new int[]{1, 2, 2}, new int[]{2, 12, 2}), frame(new int[]{7, 2, 2}, new int[]{8, 12, 2}));
+        s.addFrame(frame(new int[]{1, 2, 2}, new int[]{2, 12, 2}), frame(new int[]{7, 2, 2}, new int[]{8, 12, 2}, new int[]{4, 7, 5}));
+        s.addFrame(frame(new int[]{1, 2, 2}, new int[]{2, 12, 2}), frame(new int[]{9, 2, 2}, new int[]{7, 12, 2}));
+        java.util.Map<Integer, TrackTruth> t = s.truthOfTracks();
+        assertThat(t.get(7)).isEqualTo(new TrackTruth(7, 1, 2, 3));
+        assertThat(t.get(7).followsOneCell()).isTrue();
+        assertThat(t.get(8)).isEqualTo(new TrackTruth(8, 2, 2, 2));
+        assertThat(t.get(9)).isEqualTo(new TrackTruth(9, 1, 1, 1));
+        assertThat(t.get(4)).isEqualTo(new TrackTruth(4, 0, 0, 1));
+        assertThat(t.get(4).followsOneCell()).isFalse();
+        assertThat(new TrackTruth(5, 1, 2, 4).followsOneCell()).as("half of its frames is not most").isFalse();
+    }
 }
