@@ -129,23 +129,15 @@ public final class CtcScorer {
      */
     public Map<Integer, TrackTruth> truthOfTracks() {
         Map<Integer, Integer> frames = new HashMap<>();
-        Map<Integer, Map<Integer, Integer>> on = new HashMap<>();
-        for (int f = 0; f < matches.size(); f++) {
-            Map<Integer, List<Integer>> covered = new HashMap<>();
-            matches.get(f).forEach((g, r) -> {
-                if (r != 0) covered.computeIfAbsent(r, k -> new ArrayList<>()).add(g);
-            });
-            for (int r : resultLabels.get(f)) {
-                frames.merge(r, 1, Integer::sum);
-                List<Integer> gs = covered.get(r);
-                if (gs != null && gs.size() == 1) on.computeIfAbsent(r, k -> new HashMap<>()).merge(gs.get(0), 1, Integer::sum);
-            }
-        }
+        for (int[] labels : resultLabels) for (int r : labels) frames.merge(r, 1, Integer::sum);
+        Map<Integer, Map<Integer, Integer>> perFrame = truthPerFrame();
         Map<Integer, TrackTruth> out = new java.util.TreeMap<>();
         frames.forEach((r, n) -> {
+            Map<Integer, Integer> on = new HashMap<>();
+            perFrame.getOrDefault(r, Map.of()).values().forEach(g -> on.merge(g, 1, Integer::sum));
             int best = 0;
             int most = 0;
-            for (Map.Entry<Integer, Integer> e : on.getOrDefault(r, Map.of()).entrySet()) {
+            for (Map.Entry<Integer, Integer> e : on.entrySet()) {
                 if (e.getValue() > most || (e.getValue() == most && e.getKey() < best)) {
                     best = e.getKey();
                     most = e.getValue();
@@ -153,6 +145,26 @@ public final class CtcScorer {
             }
             out.put(r, new TrackTruth(r, best, most, n));
         });
+        return out;
+    }
+
+    /**
+     * Per result track, frame by frame, the truth cell it is on (a result nucleus covering exactly one truth nucleus);
+     * frames where it covers none or several are absent. Shows where a track passes from one cell to another.
+     */
+    public Map<Integer, Map<Integer, Integer>> truthPerFrame() {
+        Map<Integer, Map<Integer, Integer>> out = new HashMap<>();
+        for (int f = 0; f < matches.size(); f++) {
+            Map<Integer, List<Integer>> covered = new HashMap<>();
+            matches.get(f).forEach((g, r) -> {
+                if (r != 0) covered.computeIfAbsent(r, k -> new ArrayList<>()).add(g);
+            });
+            for (Map.Entry<Integer, List<Integer>> e : covered.entrySet()) {
+                if (e.getValue().size() == 1) {
+                    out.computeIfAbsent(e.getKey(), k -> new java.util.TreeMap<>()).put(f, e.getValue().get(0));
+                }
+            }
+        }
         return out;
     }
 

@@ -147,5 +147,7 @@ class CtcScorerTest {
         assertThat(t.get(4)).isEqualTo(new TrackTruth(4, 0, 0, 1));
         assertThat(t.get(4).followsOneCell()).isFalse();
         assertThat(new TrackTruth(5, 1, 2, 4).followsOneCell()).as("half of its frames is not most").isFalse();
+        assertThat(s.truthPerFrame().get(7)).as("on cell 1, then swapped onto cell 2").isEqualTo(java.util.Map.of(0, 1, 1, 1, 2, 2));
+        assertThat(s.truthPerFrame()).as("a nucleus the truth lacks is on no cell").doesNotContainKey(4);
     }
 }
