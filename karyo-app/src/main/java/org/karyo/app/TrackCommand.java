@@ -122,6 +122,21 @@ final class TrackCommand implements Callable<Integer> {
             "movies; docs/tracking.md)."})
     double brightSideSigma;
 
+    @Option(names = "--reporter-sigma", paramLabel = "S", description = {
+            "With --reporter-channel, links also compare the nucleus's mean reporter brightness, S being its typical",
+            "change of ln between frames. An infected nucleus and an uninfected neighbour alike in Hoechst are then not",
+            "swapped, a swap that would give each the other's fate. Default: 0.1 with --reporter-channel (measured on",
+            "the simulator's movies), else not used; 0 = measure the reporter only, do not link on it."})
+    Double reporterSigma;
+
+    /** What --reporter-sigma means for the tracker: the given value, else 0.1 when there is a reporter. */
+    double reporterSigma() {
+        return reporterSigma != null ? reporterSigma : reporterChannel > 0 ? DEFAULT_REPORTER_SIGMA : 0;
+    }
+
+    /** Typical frame-to-frame change of ln(reporter mean) along true tracks of the simulator's fate wells. */
+    static final double DEFAULT_REPORTER_SIGMA = 0.1;
+
     @Option(names = "--no-divisions", description = "Do not detect divisions (every new nucleus starts a lone track).")
     boolean noDivisions;
 
@@ -155,6 +170,12 @@ final class TrackCommand implements Callable<Integer> {
         if (!(brightSideSigma >= 0)) {
             throw new KaryoInputException(null, "--bright-side-sigma must be >= 0, not " + brightSideSigma);
         }
+        if (reporterSigma != null && !(reporterSigma >= 0)) {
+            throw new KaryoInputException(null, "--reporter-sigma must be >= 0, not " + reporterSigma);
+        }
+        if (reporterSigma != null && reporterSigma > 0 && reporterChannel == 0) {
+            throw new KaryoInputException(null, "--reporter-sigma compares the reporter between frames: give --reporter-channel too");
+        }
         ChannelChoice channels;
         try {
             channels = new ChannelChoice(dnaChannel, reporterChannel, piChannel);
@@ -177,7 +198,8 @@ final class TrackCommand implements Callable<Integer> {
         NucleusFinder finder = given == null ? segmentation.finder() : null;
         TrackerSettings linking = TrackerSettings.DEFAULTS;
         Tracker tracker = new Tracker(linking.withMaxGap(maxGap).withMaxDistance(maxDistance).withDivisions(!noDivisions)
-                .withIntensityTerm(brightnessWeight, linking.intensityCap()).withBrightSideSigma(brightSideSigma));
+                .withIntensityTerm(brightnessWeight, linking.intensityCap()).withBrightSideSigma(brightSideSigma)
+                .withReporterSigma(reporterSigma()));
         CtcScorer scorer = gt == null ? null : new CtcScorer();
         CtcResultWriter writer = new CtcResultWriter(out, frames);
         TrackPaths paths = new TrackPaths(pathFrames);
@@ -232,6 +254,10 @@ final class TrackCommand implements Callable<Integer> {
             // its neighbours share it.
             System.out.printf(Locale.ROOT, "  bright side of a nucleus: changes by %.3f radii along links, differs by %.3f"
                     + " between neighbours (medians)%n", sides.linkMedian(), sides.neighbourMedian());
+        }
+        if (reporterSigma() > 0) {
+            System.out.printf("  links also compared the reporter (--reporter-sigma %s)%n",
+                    java.math.BigDecimal.valueOf(reporterSigma()).stripTrailingZeros().toPlainString());
         }
         if (scorer != null) {
             CtcScores s = scorer.score(gt.tracks(), tracks);

@@ -33,6 +33,7 @@ class TrackCommandTest {
         assertThat(r.out()).contains("TRA ").contains("DET ").contains("SEG ");
         // On the truth labels nothing is merged, missed or extra: the line says so.
         assertThat(r.out()).contains("nuclei: 0 merged away (splits needed), 0 missed, 0 extra;");
+        assertThat(r.out()).as("a reporter channel is compared along links by default").contains("links also compared the reporter (--reporter-sigma 0.1)");
         List<String> csv = Files.readAllLines(out.resolve("tracks.csv"));
         assertThat(csv.get(0)).isEqualTo("track_id,parent,frame,hours,nucleus_id,x,y,area,dna_mean,reporter_mean,pi_mean,dna_cv,dna_rim_ratio,dna_p90_ratio,dna_bright_fraction");
         String[] first = csv.get(1).split(",", -1);
@@ -102,6 +103,7 @@ class TrackCommandTest {
         assertThat(row[9]).isEmpty();
         assertThat(row[10]).isEmpty();
         assertThat(out.resolve("scores.json")).doesNotExist();
+        assertThat(r.out()).as("no reporter, nothing to compare").doesNotContain("compared the reporter");
     }
 
     @Test
@@ -140,5 +142,11 @@ class TrackCommandTest {
         assertThat(pathFrames.exit()).isEqualTo(2);
         assertThat(pathFrames.err().strip()).doesNotContain("\n").contains("--path-frames must be >= 0");
         assertThat(tmp.resolve("u")).doesNotExist();
+
+        CliRun noReporter = CliRun.of("track", sim.toString(), "--out", tmp.resolve("t").toString(), "--reporter-sigma", "0.1",
+                "--no-progress");
+        assertThat(noReporter.exit()).isEqualTo(2);
+        assertThat(noReporter.err().strip()).doesNotContain("\n").contains("give --reporter-channel too");
+        assertThat(tmp.resolve("t")).doesNotExist();
     }
 }

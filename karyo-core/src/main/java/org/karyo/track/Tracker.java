@@ -391,6 +391,10 @@ public final class Tracker {
         if (settings.brightSideSigma() > 0 && Double.isFinite(side)) {
             c += heavyTail(side / (settings.brightSideSigma() * Math.sqrt(gap)));
         }
+        double reporter = Math.log(d.mean(1) / t.lastSeen.mean(1));
+        if (settings.reporterSigma() > 0 && Double.isFinite(reporter)) {
+            c += heavyTail(reporter / (settings.reporterSigma() * Math.sqrt(gap)));
+        }
         return c + (gap - 1) * settings.gapCost();
     }
 

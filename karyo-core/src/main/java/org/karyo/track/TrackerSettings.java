@@ -39,15 +39,20 @@ package org.karyo.track;
  * @param brightSideSigma    typical frame-to-frame change of a nucleus's bright side ({@link
  *                           Detection#brightSideDistance}, in nucleus radii), for a heavy-tailed penalty like the
  *                           others; 0 = not used
+ * @param reporterSigma      typical frame-to-frame change of ln(mean reporter intensity) (detection channel 1), for a
+ *                           heavy-tailed penalty like the others; 0 = not used. In live imaging the reporter tells an
+ *                           infected nucleus from its uninfected neighbour when their Hoechst does not, and a swap
+ *                           between those two gives each the other's fate
  */
 public record TrackerSettings(double maxDistance, int maxGap, double noLinkCost, double areaSigma,
                               double intensitySigma, double shapeSigma, double intensityWeight, double intensityCap,
                               double gapCost, boolean divisions, double divisionCost, double daughterSeparation,
                               double divisionSpread, double areaDrift, double intensityDrift, double divisionSlack,
-                              int divisionChainDepth, double divisionOriginWeight, double brightSideSigma) {
+                              int divisionChainDepth, double divisionOriginWeight, double brightSideSigma,
+                              double reporterSigma) {
     /** Drifts measured on simulated movies (increment variance and lag-1 covariance of the truth tracks). */
     public static final TrackerSettings DEFAULTS = new TrackerSettings(0, 2, 24, 0.12, 0.06, 0.12, 2, 10, 2, true, 8,
-            1.0, 0.15, 2.24, 0.98, 4, 3, 4, 0.03);
+            1.0, 0.15, 2.24, 0.98, 4, 3, 4, 0.03, 0);
 
     public TrackerSettings {
         if (!(maxDistance >= 0)) throw new IllegalArgumentException("maxDistance must be >= 0");
@@ -68,6 +73,7 @@ public record TrackerSettings(double maxDistance, int maxGap, double noLinkCost,
         if (divisionChainDepth < 1) throw new IllegalArgumentException("divisionChainDepth must be >= 1");
         if (!(divisionOriginWeight >= 0)) throw new IllegalArgumentException("divisionOriginWeight must be >= 0");
         if (!(brightSideSigma >= 0)) throw new IllegalArgumentException("brightSideSigma must be >= 0");
+        if (!(reporterSigma >= 0)) throw new IllegalArgumentException("reporterSigma must be >= 0");
     }
 
     public TrackerSettings withMaxGap(int gap) {
@@ -131,6 +137,11 @@ public record TrackerSettings(double maxDistance, int maxGap, double noLinkCost,
         return edit(d -> d.brightSideSigma = sigma);
     }
 
+    /** The reporter penalty's scale; 0 turns it off. */
+    public TrackerSettings withReporterSigma(double sigma) {
+        return edit(d -> d.reporterSigma = sigma);
+    }
+
     /** A copy with some components changed: the one place that lists every component, so withers stay one line. */
     private TrackerSettings edit(java.util.function.Consumer<Draft> change) {
         Draft d = new Draft(this);
@@ -159,6 +170,7 @@ public record TrackerSettings(double maxDistance, int maxGap, double noLinkCost,
         int divisionChainDepth;
         double divisionOriginWeight;
         double brightSideSigma;
+        double reporterSigma;
 
         Draft(TrackerSettings s) {
             maxDistance = s.maxDistance;
@@ -180,12 +192,14 @@ public record TrackerSettings(double maxDistance, int maxGap, double noLinkCost,
             divisionChainDepth = s.divisionChainDepth;
             divisionOriginWeight = s.divisionOriginWeight;
             brightSideSigma = s.brightSideSigma;
+            reporterSigma = s.reporterSigma;
         }
 
         TrackerSettings build() {
             return new TrackerSettings(maxDistance, maxGap, noLinkCost, areaSigma, intensitySigma, shapeSigma,
                     intensityWeight, intensityCap, gapCost, divisions, divisionCost, daughterSeparation, divisionSpread,
-                    areaDrift, intensityDrift, divisionSlack, divisionChainDepth, divisionOriginWeight, brightSideSigma);
+                    areaDrift, intensityDrift, divisionSlack, divisionChainDepth, divisionOriginWeight, brightSideSigma,
+                    reporterSigma);
         }
     }
 }

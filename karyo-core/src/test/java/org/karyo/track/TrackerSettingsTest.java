@@ -13,7 +13,7 @@ class TrackerSettingsTest {
         assertThat(D.withMaxGap(5)).isEqualTo(new TrackerSettings(D.maxDistance(), 5, D.noLinkCost(), D.areaSigma(),
                 D.intensitySigma(), D.shapeSigma(), D.intensityWeight(), D.intensityCap(), D.gapCost(), D.divisions(),
                 D.divisionCost(), D.daughterSeparation(), D.divisionSpread(), D.areaDrift(), D.intensityDrift(),
-                D.divisionSlack(), D.divisionChainDepth(), D.divisionOriginWeight(), D.brightSideSigma()));
+                D.divisionSlack(), D.divisionChainDepth(), D.divisionOriginWeight(), D.brightSideSigma(), D.reporterSigma()));
         assertThat(D.withMaxDistance(30).maxDistance()).isEqualTo(30);
         assertThat(D.withDivisions(false).divisions()).isFalse();
         assertThat(D.withNoLinkCost(10).noLinkCost()).isEqualTo(10);
@@ -32,6 +32,8 @@ class TrackerSettingsTest {
         assertThat(D.withDivisionChainDepth(3).withDivisionOriginWeight(4)).isEqualTo(D);
         assertThat(D.withBrightSideSigma(0).brightSideSigma()).isZero();
         assertThat(D.withBrightSideSigma(0).withBrightSideSigma(0.03)).isEqualTo(D);
+        assertThat(D.withReporterSigma(0.1).reporterSigma()).isEqualTo(0.1);
+        assertThat(D.withReporterSigma(0.1).withReporterSigma(0)).isEqualTo(D);
     }
 
     @Test
@@ -39,5 +41,6 @@ class TrackerSettingsTest {
         assertThatThrownBy(() -> D.withMaxGap(-1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> D.withDivisionSlack(-1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> D.withBrightSideSigma(-0.1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> D.withReporterSigma(-0.1)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -171,6 +171,26 @@ class TrackerTest {
     }
 
     @Test
+    void anInfectedNucleusAndItsAlikeUninfectedNeighbourAreNotSwappedWhenTheReporterCounts() {
+        // The approaching pair above with the same Hoechst: by position alone the swapped links are cheaper (by 3.0),
+        // but A's reporter is 5 times B's, a change of ln 5 = 16 typical reporter changes for a swapped link.
+        List<Detection> before = List.of(Detection.round(0, 1, 40, 40, 113, 1000, 1500),
+                Detection.round(0, 2, 60, 40, 113, 1000, 300));
+        List<Detection> after = List.of(Detection.round(1, 1, 52.7, 40, 113, 1000, 1450),
+                Detection.round(1, 2, 47.3, 40, 113, 1000, 310));
+        Tracker withReporter = new Tracker(SETTINGS.withReporterSigma(0.1));
+        withReporter.add(before);
+        assertThat(withReporter.add(after).trackIds()).containsExactly(1, 2);
+        Tracker without = new Tracker(SETTINGS);
+        without.add(before);
+        assertThat(without.add(after).trackIds()).as("the default ignores the reporter").containsExactly(2, 1);
+        Tracker hoechstOnly = new Tracker(SETTINGS.withReporterSigma(0.1));
+        hoechstOnly.add(List.of(Detection.round(0, 1, 40, 40, 113, 1000), Detection.round(0, 2, 60, 40, 113, 1000)));
+        assertThat(hoechstOnly.add(List.of(Detection.round(1, 1, 52.7, 40, 113, 1000), Detection.round(1, 2, 47.3, 40, 113, 1000)))
+                .trackIds()).as("no reporter channel: nothing to compare").containsExactly(2, 1);
+    }
+
+    @Test
     void alikeNeighboursBrightOnOppositeSidesAreNotSwapped() {
         // The approaching pair of the test above, now equally bright: by position alone the swapped links are cheaper
         // (by 3.0), but A is brighter on its right and B on its left (0.75 px of a 6 px radius each), and a swapped
