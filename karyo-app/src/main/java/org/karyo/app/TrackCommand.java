@@ -27,6 +27,7 @@ import org.karyo.track.TrackerSettings;
 import org.karyo.track.score.AogmCounts;
 import org.karyo.track.score.CtcScorer;
 import org.karyo.track.score.CtcScores;
+import org.karyo.track.score.LineagePurity;
 import org.karyo.track.score.TrackTruth;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -60,7 +61,8 @@ import java.util.concurrent.Callable;
                 "                  track whose parent is the interrupted one, so a parent with one child is a gap, not a division",
                 "  tracks.png      the last frame with each track's path over its last --path-frames frames, coloured by",
                 "                  lineage (daughters fork from their mother), and the nuclei outlined in their track's colour",
-                "  scores.json     with --truth: CTC TRA, DET and SEG (also printed)",
+                "  scores.json     with --truth: CTC TRA, DET and SEG (also printed), and own_history_share: the share of track",
+                "                  frames whose lineage up to them stayed on one truth cell (and its ancestors)",
                 "  truth_match.csv with --truth: track_id,truth_label,matched_frames,frames: the truth cell each track covered",
                 "                  (alone, over half of it) in most of its frames; 'karyo fates --truth' scores calls through it"})
 final class TrackCommand implements Callable<Integer> {
@@ -261,7 +263,8 @@ final class TrackCommand implements Callable<Integer> {
         }
         if (scorer != null) {
             CtcScores s = scorer.score(gt.tracks(), tracks);
-            writeScores(s);
+            double own = new LineagePurity(tracks, scorer.truthPerFrame(), gt.tracks()).ownHistoryShare();
+            writeScores(s, own);
             writeTruthMatch(scorer.truthOfTracks());
             System.out.printf(Locale.ROOT, "TRA %.4f  DET %.4f  SEG %.4f  (against %s)%n", s.tra(), s.det(), s.seg(), gt.folder());
             AogmCounts c = s.counts();
@@ -270,6 +273,8 @@ final class TrackCommand implements Callable<Integer> {
                             + " links: %d wrong, %d missing, %d of the wrong kind (of %d truth nuclei, %d links)%n",
                     c.splits(), c.falseNegatives(), c.falsePositives(), c.edgeDeletions(), c.edgeAdditions(),
                     c.wrongSemantics(), c.truthNodes(), c.truthEdges());
+            System.out.printf(Locale.ROOT, "  lineages: %.1f %% of track frames have only their own cell's past behind them"
+                    + " (what a fate predictor reads; a swap TRA barely sees breaks it)%n", 100 * own);
         }
         return Karyo.EXIT_OK;
     }
@@ -320,7 +325,7 @@ final class TrackCommand implements Callable<Integer> {
         }
     }
 
-    private void writeScores(CtcScores s) throws IOException {
+    private void writeScores(CtcScores s, double ownHistoryShare) throws IOException {
         AogmCounts c = s.counts();
         String json = "{\n"
                 + "  \"tra\": " + Json.number(s.tra()) + ",\n"
@@ -336,7 +341,8 @@ final class TrackCommand implements Callable<Integer> {
                 + "  \"false_positives\": " + c.falsePositives() + ",\n"
                 + "  \"edge_deletions\": " + c.edgeDeletions() + ",\n"
                 + "  \"edge_additions\": " + c.edgeAdditions() + ",\n"
-                + "  \"wrong_semantics\": " + c.wrongSemantics() + "\n"
+                + "  \"wrong_semantics\": " + c.wrongSemantics() + ",\n"
+                + "  \"own_history_share\": " + Json.number(ownHistoryShare) + "\n"
                 + "}\n";
         AtomicFiles.writeString(out.resolve("scores.json"), json);
     }

@@ -64,6 +64,9 @@ class TrackCommandTest {
         double tra = Double.parseDouble(scores.replaceAll("(?s).*\"tra\": ([0-9.eE-]+).*", "$1"));
         assertThat(tra).isGreaterThan(0.95);
         assertThat(scores).contains("\"det\": 1.00000").contains("\"seg\": 1.00000");
+        double own = Double.parseDouble(scores.replaceAll("(?s).*\"own_history_share\": ([0-9.eE-]+).*", "$1"));
+        assertThat(own).as("8 frames on the truth masks: most lineages stay on their cell").isBetween(0.8, 1.0);
+        assertThat(r.out()).contains("lineages: ").contains("of track frames have only their own cell's past");
         // On the truth labels every nucleus is one truth cell: each track follows one, apart from the odd link error.
         List<String> match = Files.readAllLines(out.resolve("truth_match.csv"));
         assertThat(match.get(0)).isEqualTo("track_id,truth_label,matched_frames,frames");

@@ -41,6 +41,7 @@ public final class FateErrorAnatomy {
         for (Map<String, String> p : preds) byWell.computeIfAbsent(p.get("well"), k -> new java.util.ArrayList<>()).add(p);
         Map<String, int[]> tally = new TreeMap<>();
         Map<String, int[]> againstTruth = new TreeMap<>();
+        StringBuilder ownShares = new StringBuilder();
         double from = args.length > 3 && args[3].contains("-") ? Double.parseDouble(args[3].split("-")[0]) : 0;
         double window = args.length > 3 ? Double.parseDouble(args[3].substring(args[3].indexOf('-') + 1)) : preds.stream().filter(p -> p.get("fate").equals("nonspreader"))
                 .mapToDouble(p -> Double.parseDouble(p.get("hours_post_infection"))).max().orElse(0);
@@ -54,6 +55,7 @@ public final class FateErrorAnatomy {
             for (int t = 0; t < truth.masks().frames(); t++) scorer.addFrame(truth.masks().read(t), result.read(t));
             LineagePurity purity = new LineagePurity(CtcTrackFile.read(tracks.resolve("res_track.txt")),
                     scorer.truthPerFrame(), truth.tracks());
+            ownShares.append(String.format(Locale.ROOT, " %s %.3f", w.getKey(), purity.ownHistoryShare()));
             Map<Integer, String> trueFate = new HashMap<>();
             Map<Integer, Map<String, String>> cells = new HashMap<>();
             for (Map<String, String> c : CsvReader.read(movie.resolve("cells.csv"))) {
@@ -100,6 +102,7 @@ public final class FateErrorAnatomy {
         }
         System.out.printf(Locale.ROOT, "%nAgainst the truth cell under each frame (nonspreaders %.1f-%.1f h after infection): "
                 + "balanced accuracy %.3f; recall%s%n", from, window, againstTruth.isEmpty() ? Double.NaN : sum / againstTruth.size(), recalls);
+        System.out.println("Share of all track frames whose lineage so far is their own cell's:" + ownShares);
     }
 
     /** The class a frame of this truth cell at this movie time is scored as, or null when it is not scored. */

@@ -67,6 +67,22 @@ public final class LineagePurity {
         return new History(now, pure, frames);
     }
 
+    /**
+     * Share of all track frames whose whole history is their own cell's: a yardstick for fate prediction, which reads
+     * that history, where TRA barely sees a swap. NaN without tracks.
+     */
+    public double ownHistoryShare() {
+        long own = 0;
+        long all = 0;
+        for (Track t : result.values()) {
+            for (int f = t.begin(); f <= t.end(); f++) {
+                all++;
+                if (at(t.label(), f).whole()) own++;
+            }
+        }
+        return all == 0 ? Double.NaN : (double) own / all;
+    }
+
     private int cellAt(int track, int frame) {
         return truthAt.getOrDefault(track, Map.of()).getOrDefault(frame, 0);
     }

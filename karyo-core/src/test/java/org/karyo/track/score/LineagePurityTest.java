@@ -45,6 +45,13 @@ class LineagePurityTest {
     }
 
     @Test
+    void theShareOfFramesWithTheirOwnHistoryCountsEveryTrackFrame() {
+        // whole: 10 at 0-2, 11 at 3-4, 12 at 0-1; not: 11 at 5, 12 at 2-5
+        assertThat(purity.ownHistoryShare()).isEqualTo(7 / 12.0);
+        assertThat(new LineagePurity(List.of(), Map.of(), TRUTH).ownHistoryShare()).isNaN();
+    }
+
+    @Test
     void aFrameOutsideTheTrackIsRefused() {
         assertThatThrownBy(() -> purity.at(11, 2)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("track 11");
     }
