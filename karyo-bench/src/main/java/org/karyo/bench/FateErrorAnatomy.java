@@ -59,7 +59,7 @@ public final class FateErrorAnatomy {
             Map<Integer, String> trueFate = new HashMap<>();
             Map<Integer, Map<String, String>> cells = new HashMap<>();
             for (Map<String, String> c : CsvReader.read(movie.resolve("cells.csv"))) {
-                trueFate.put(Integer.parseInt(c.get("label")), c.get("fate"));
+                trueFate.put(Integer.parseInt(c.get("label")), fateInMovie(c));
                 cells.put(Integer.parseInt(c.get("label")), c);
             }
             for (Map<String, String> p : w.getValue()) {
@@ -103,6 +103,15 @@ public final class FateErrorAnatomy {
         System.out.printf(Locale.ROOT, "%nAgainst the truth cell under each frame (nonspreaders %.1f-%.1f h after infection): "
                 + "balanced accuracy %.3f; recall%s%n", from, window, againstTruth.isEmpty() ? Double.NaN : sum / againstTruth.size(), recalls);
         System.out.println("Share of all track frames whose lineage so far is their own cell's:" + ownShares);
+    }
+
+    /**
+     * The cell's fate as the movie can show it: the simulator plans some spreaders to lyse after the last frame, and
+     * those are infected cells intact to the end, nonspreaders by the fates' definition, on curated tracks too.
+     */
+    static String fateInMovie(Map<String, String> cell) {
+        String fate = cell.get("fate");
+        return "spreader".equals(fate) && Double.isNaN(hoursOrNaN(cell.get("lysis_hours"))) ? "nonspreader" : fate;
     }
 
     /** The class a frame of this truth cell at this movie time is scored as, or null when it is not scored. */

@@ -21,4 +21,12 @@ class FateErrorAnatomyTest {
         assertThat(FateErrorAnatomy.truthClass(cell("nonspreader", "10", ""), 25, 20, 38)).as("15 h after infection").isNull();
         assertThat(FateErrorAnatomy.truthClass(null, 25, 20, 38)).as("on no single cell").isNull();
     }
+
+    @Test
+    void aSpreaderThatLysesAfterTheMovieIsANonspreaderInIt() {
+        assertThat(FateErrorAnatomy.fateInMovie(cell("spreader", "50", ""))).isEqualTo("nonspreader");
+        assertThat(FateErrorAnatomy.fateInMovie(cell("spreader", "5", "60"))).isEqualTo("spreader");
+        assertThat(FateErrorAnatomy.fateInMovie(cell("nonspreader", "10", ""))).isEqualTo("nonspreader");
+        assertThat(FateErrorAnatomy.fateInMovie(cell("uninfected", "", ""))).isEqualTo("uninfected");
+    }
 }
