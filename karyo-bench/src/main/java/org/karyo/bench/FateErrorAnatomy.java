@@ -42,6 +42,8 @@ public final class FateErrorAnatomy {
         Map<String, int[]> tally = new TreeMap<>();
         Map<String, int[]> againstTruth = new TreeMap<>();
         StringBuilder ownShares = new StringBuilder();
+        // Frames whose track was called uninfected although the cell under them is infected: the wrong label, not the forest.
+        int infectedCalledUninfected = 0;
         double from = args.length > 3 && args[3].contains("-") ? Double.parseDouble(args[3].split("-")[0]) : 0;
         double window = args.length > 3 ? Double.parseDouble(args[3].substring(args[3].indexOf('-') + 1)) : preds.stream().filter(p -> p.get("fate").equals("nonspreader"))
                 .mapToDouble(p -> Double.parseDouble(p.get("hours_post_infection"))).max().orElse(0);
@@ -82,6 +84,9 @@ public final class FateErrorAnatomy {
                         : fate.equals(trueFate.get(h.truthCell())) ? "cell has this fate" : "cell is " + trueFate.get(h.truthCell());
                 String past = h.whole() ? "whole history its own" : h.pureFrames() >= 12 ? "last >= 12 frames its own"
                         : h.pureFrames() >= 6 ? "last 6-11 frames its own" : "last < 6 frames its own";
+                if (fate.equals("uninfected") && h.truthCell() != 0 && !"uninfected".equals(trueFate.get(h.truthCell()))) {
+                    infectedCalledUninfected++;
+                }
                 int[] n = tally.computeIfAbsent(fate + "|" + cell + "|" + past, k -> new int[2]);
                 n[0]++;
                 if (fate.equals(p.get("predicted"))) n[1]++;
@@ -102,6 +107,8 @@ public final class FateErrorAnatomy {
         }
         System.out.printf(Locale.ROOT, "%nAgainst the truth cell under each frame (nonspreaders %.1f-%.1f h after infection): "
                 + "balanced accuracy %.3f; recall%s%n", from, window, againstTruth.isEmpty() ? Double.NaN : sum / againstTruth.size(), recalls);
+        System.out.printf(Locale.ROOT, "Frames of tracks called uninfected whose cell under them is infected (a wrong label: the track "
+                + "left the cell before its reporter rose, or the reporter missed it): %d%n", infectedCalledUninfected);
         System.out.println("Share of all track frames whose lineage so far is their own cell's:" + ownShares);
     }
 
