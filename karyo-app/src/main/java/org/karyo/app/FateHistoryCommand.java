@@ -35,7 +35,8 @@ import java.util.concurrent.Callable;
                 "texture columns that 'karyo track' and 'tracks-from-labels' write).",
                 "Training uses spreader frames from infection until --before-lysis hours before lysis and nonspreader frames",
                 "in the same hours-post-infection window, in balanced draws (--draws); held-out wells are scored at every frame.",
-                "Writes into --out: predictions.csv, report.md (tables), accuracy_by_hours_before_lysis.png, and the model",
+                "Writes into --out: predictions.csv, report.md (tables), metrics.json (the headline numbers with their",
+                "bootstrap intervals over lineages), accuracy_by_hours_before_lysis.png, and the model",
                 "(forest.tribuo, fate-history.json). '--model DIR' applies a saved model to the TRACKS instead of training",
                 "(fates.csv then gives the infection times; where it also saw lysis, the tables score the prediction)."})
 final class FateHistoryCommand implements Callable<Integer> {
@@ -180,6 +181,7 @@ final class FateHistoryCommand implements Callable<Integer> {
         if (writeFeatures) reporter.writeFeatures(scored, forest.info().features());
         String report = reporter.text(header, scored, p, forest.info().prior());
         AtomicFiles.writeString(out.resolve("report.md"), report);
+        reporter.writeMetrics();
         reporter.plot(scored, p);
         System.out.print(report);
         return Karyo.EXIT_OK;

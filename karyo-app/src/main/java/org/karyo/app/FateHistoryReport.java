@@ -18,7 +18,8 @@ import java.util.TreeMap;
 
 /**
  * What 'karyo fate-history' writes about its scored frames: predictions.csv, the report's tables and headline with
- * its controls, the per-well spreader fractions, and the accuracy plot.
+ * its controls, the per-well spreader fractions, the accuracy plot, and the headline numbers as metrics.json (for
+ * scripts, which should not parse the report's prose).
  */
 final class FateHistoryReport {
     private final Path out;
@@ -26,6 +27,8 @@ final class FateHistoryReport {
     private final double beforeLysis;
     private final double bin;
     private final double callHpi;
+    /** The headline numbers as the report states them, filled while {@link #text} writes it. */
+    private final Map<String, Object> metrics = new LinkedHashMap<>();
 
     /**
      * @param out         folder to write into
@@ -84,6 +87,7 @@ final class FateHistoryReport {
 
     /** The report's text: tables by hours, the headline at --before-lysis, its controls, and the per-well fractions. */
     String text(String header, List<FateHistorySamples.Sample> s, FateHistoryScores p, double prior) {
+        metrics.clear();
         return headline(header, s, p) + wellFractions(s, p, prior);
     }
 
@@ -130,12 +134,18 @@ final class FateHistoryReport {
         }
         Metrics m = Metrics.of(proba, truth, FateHistoryModel.CLASSES);
         Interval[] ci = Metrics.intervals(proba, truth, groups, FateHistoryModel.CLASSES, 1000, 0.95, 42);
-        double balanced = (m.confusion().recall(0) + m.confusion().recall(1)) / 2;
+        Interval balanced = Metrics.balancedAccuracyInterval(proba, truth, groups, 1000, 0.95, 42);
         r.append(String.format(Locale.ROOT, "%nAt %.0f-%.0f h before lysis (spreader frames in that bin vs all scored nonspreader frames; intervals: "
-                        + "bootstrap over lineages): balanced accuracy %.3f (spreader recall %.3f, nonspreader %.3f), AUC %.3f [%.3f, %.3f], "
+                        + "bootstrap over lineages): balanced accuracy %.3f [%.3f, %.3f] (spreader recall %.3f, nonspreader %.3f), AUC %.3f [%.3f, %.3f], "
                         + "%d spreader and %d nonspreader frames.%n",
-                beforeLysis, beforeLysis + bin, balanced, m.confusion().recall(1), m.confusion().recall(0), m.auc(), ci[2].low(), ci[2].high(),
-                java.util.Arrays.stream(truth).sum(), truth.length - java.util.Arrays.stream(truth).sum()));
+                beforeLysis, beforeLysis + bin, balanced.estimate(), balanced.low(), balanced.high(), m.confusion().recall(1),
+                m.confusion().recall(0), m.auc(), ci[2].low(), ci[2].high(), spreaders, truth.length - spreaders));
+        Map<String, Object> two = new LinkedHashMap<>();
+        two.put("balanced_accuracy", withInterval(balanced));
+        two.put("recall", entries("spreader", number(m.confusion().recall(1)), "nonspreader", number(m.confusion().recall(0))));
+        two.put("auc", withInterval(ci[2]));
+        two.put("frames", entries("spreader", spreaders, "nonspreader", truth.length - spreaders));
+        metrics.put("two_classes", two);
         if (p.threeClass()) {
             r.append(String.format(Locale.ROOT, "(Two classes among the cells the reporter calls infected: spreader / (spreader + nonspreader).)%n"));
             r.append(threeClasses(s, p, at));
@@ -162,13 +172,51 @@ final class FateHistoryReport {
         Metrics m = Metrics.of(proba, truth, p.classes());
         // 200 resamples, not 1000: uninfected frames outnumber the others tenfold and each resample sorts them all.
         Interval[] ci = Metrics.intervals(proba, truth, groups, p.classes(), 200, 0.95, 42);
+        // The balanced accuracy needs only counts, so it affords the full 1000.
+        Interval balanced = Metrics.balancedAccuracyInterval(proba, truth, groups, 1000, 0.95, 42);
         int sp = p.classes().indexOf(Fate.SPREADER.csv()), ns = p.classes().indexOf(Fate.NONSPREADER.csv()),
                 un = p.classes().indexOf(Fate.UNINFECTED.csv());
-        double balanced = (m.confusion().recall(sp) + m.confusion().recall(ns) + m.confusion().recall(un)) / 3;
+        Map<String, Object> three = new LinkedHashMap<>();
+        three.put("balanced_accuracy", withInterval(balanced));
+        three.put("recall", entries("spreader", number(m.confusion().recall(sp)), "nonspreader", number(m.confusion().recall(ns)),
+                "uninfected", number(m.confusion().recall(un))));
+        three.put("accuracy", number(m.accuracy()));
+        three.put("macro_auc", withInterval(ci[2]));
+        three.put("uninfected_frames", uninfectedFrames);
+        metrics.put("three_classes", three);
         return String.format(Locale.ROOT, "%nThree classes at %.0f-%.0f h before lysis (those frames, plus %d uninfected frames): balanced "
-                        + "accuracy %.3f (recall: spreader %.3f, nonspreader %.3f, uninfected %.3f), accuracy %.3f, macro AUC %.3f [%.3f, %.3f] (200 lineage resamples).%n",
-                beforeLysis, beforeLysis + bin, uninfectedFrames, balanced, m.confusion().recall(sp), m.confusion().recall(ns),
-                m.confusion().recall(un), m.accuracy(), m.auc(), ci[2].low(), ci[2].high()) + matchedThreeClasses(s, p, all, m.confusion().recall(sp));
+                        + "accuracy %.3f [%.3f, %.3f] (recall: spreader %.3f, nonspreader %.3f, uninfected %.3f), accuracy %.3f, macro AUC %.3f "
+                        + "[%.3f, %.3f] (balanced accuracy 1000, AUC 200 lineage resamples).%n",
+                beforeLysis, beforeLysis + bin, uninfectedFrames, balanced.estimate(), balanced.low(), balanced.high(), m.confusion().recall(sp),
+                m.confusion().recall(ns), m.confusion().recall(un), m.accuracy(), m.auc(), ci[2].low(), ci[2].high())
+                + matchedThreeClasses(s, p, all, m.confusion().recall(sp), three);
+    }
+
+    /** A number for metrics.json: NaN (nothing to score) becomes null, as JSON has no NaN. */
+    private static Double number(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
+    private static Map<String, Object> withInterval(Interval i) {
+        return entries("estimate", number(i.estimate()), "low", number(i.low()), "high", number(i.high()));
+    }
+
+    /** An ordered map from key, value pairs; values may be null (Map.of refuses them). */
+    private static Map<String, Object> entries(Object... keysAndValues) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) out.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        return out;
+    }
+
+    /** metrics.json: the headline numbers of the last {@link #text}, with what they were measured on. */
+    void writeMetrics() throws java.io.IOException {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("features", features);
+        json.put("hours_before_lysis", List.of(beforeLysis, beforeLysis + bin));
+        json.put("intervals", "95 % percentile bootstrap over lineages (a root cell and its descendants in one well)");
+        json.putAll(metrics);
+        AtomicFiles.writeString(out.resolve("metrics.json"),
+                new com.google.gson.GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(json) + "\n");
     }
 
     /**
@@ -176,7 +224,8 @@ final class FateHistoryReport {
      * of the scored spreader frames (every cell at the moment the spreaders are that far from lysis), and with the
      * nonspreader frames weighted to their hours since infection (cells as long infected as the spreaders).
      */
-    private String matchedThreeClasses(List<FateHistorySamples.Sample> s, FateHistoryScores p, List<Integer> frames, double spreaderRecall) {
+    private String matchedThreeClasses(List<FateHistorySamples.Sample> s, FateHistoryScores p, List<Integer> frames, double spreaderRecall,
+                                       Map<String, Object> three) {
         List<Double> spHours = new ArrayList<>(), spHpi = new ArrayList<>();
         List<Double> nsHours = new ArrayList<>(), nsHpi = new ArrayList<>(), unHours = new ArrayList<>();
         List<Boolean> nsRight = new ArrayList<>(), unRight = new ArrayList<>();
@@ -202,6 +251,8 @@ final class FateHistoryReport {
         double unClock = ClockControls.matchedRecall(doubles(spHours), doubles(unHours), booleans(unRight), bin);
         double nsAge = ClockControls.matchedRecall(doubles(spHpi), doubles(nsHpi), booleans(nsRight), bin);
         double unPlain = unRight.stream().filter(b -> b).count() / (double) unRight.size();
+        three.put("balanced_accuracy_matched_to_movie_time", number((spreaderRecall + nsClock + unClock) / 3));
+        three.put("balanced_accuracy_matched_to_infection_age", number((spreaderRecall + nsAge + unPlain) / 3));
         return String.format(Locale.ROOT, "Matched: with nonspreader and uninfected frames weighted to the spreader frames' movie times "
                         + "(%.0f-h bins), balanced accuracy %.3f (nonspreader %.3f, uninfected %.3f); with nonspreader frames weighted to "
                         + "the spreader frames' hours since infection, %.3f (nonspreader %.3f).%n",
@@ -246,6 +297,9 @@ final class FateHistoryReport {
         StringBuilder r = new StringBuilder(String.format(Locale.ROOT, "%nControls: the movie clock alone (every frame before %.1f h called "
                 + "spreader, the best cut) reaches a balanced accuracy of %.3f on the same frames.", clock.cut(), clock.balanced()));
         ClockControls.Matched m = ClockControls.matched(hours, spreader, called, bin);
+        Map<String, Object> controls = entries("clock_alone", number(clock.balanced()), "clock_matched", m == null ? null : number(m.balanced()),
+                "against_long_followed_nonspreaders", null);
+        metrics.put("controls", controls);
         r.append(m == null ? " Clock-matched: no movie-time bin holds both spreader and nonspreader frames."
                 : String.format(Locale.ROOT, " Clock-matched (nonspreader frames weighted to the spreader frames' movie times, %.0f-h bins; "
                 + "%.0f %% of the spreader frames share a bin with nonspreaders): balanced accuracy %.3f (spreader %.3f, nonspreader %.3f).",
@@ -270,6 +324,7 @@ final class FateHistoryReport {
                 r.append(String.format(Locale.ROOT, " Against only the nonspreaders followed at least %.1f h after infection (as long as "
                         + "95 %% of the scored spreaders took to lyse, so they could have lysed and did not; %d frames): balanced accuracy "
                         + "%.3f (nonspreader %.3f).", follow, c[3], (c[0] / (double) c[1] + c[2] / (double) c[3]) / 2, c[2] / (double) c[3]));
+                controls.put("against_long_followed_nonspreaders", number((c[0] / (double) c[1] + c[2] / (double) c[3]) / 2));
             } else {
                 r.append(" No scored nonspreader was followed long enough to have lysed (fates.csv without followed_hours, or short movies).");
             }

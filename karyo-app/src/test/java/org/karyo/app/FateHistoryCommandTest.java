@@ -1,6 +1,10 @@
 package org.karyo.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -97,6 +101,16 @@ class FateHistoryCommandTest {
         assertThat(report).contains("Controls: the movie clock alone", "Clock-matched (nonspreader frames weighted").containsPattern("Against only the nonspreaders followed at least 5\\d\\.\\d h");
         // Well C: 20 spreaders of 60 infected tracks, all intact 20 h after infection (lysis at 50+ h).
         assertThat(report).containsPattern("\\| C \\| 60 \\| 33\\.3 % \\|");
+        // metrics.json: the headline as the report states it, with its interval over lineages.
+        JsonObject metrics = JsonParser.parseString(Files.readString(history.resolve("metrics.json"))).getAsJsonObject();
+        JsonObject balanced = metrics.getAsJsonObject("two_classes").getAsJsonObject("balanced_accuracy");
+        double estimate = balanced.get("estimate").getAsDouble(), low = balanced.get("low").getAsDouble(), high = balanced.get("high").getAsDouble();
+        assertThat(estimate).isCloseTo(h, within(0.01));
+        assertThat(low).isLessThanOrEqualTo(estimate).isGreaterThan(0.5);
+        assertThat(high).isGreaterThanOrEqualTo(estimate).isLessThanOrEqualTo(1);
+        assertThat(report).contains(String.format(Locale.ROOT, "balanced accuracy %.3f [%.3f, %.3f] (spreader recall", estimate, low, high));
+        assertThat(metrics.getAsJsonObject("controls").get("clock_alone").getAsDouble()).isBetween(0.0, 1.0);
+        assertThat(metrics.has("three_classes")).as("a two-class model").isFalse();
 
         // The saved model, applied to well C alone, gives the same probabilities as the run that trained it.
         Path applied = dir.resolve("applied");
@@ -253,6 +267,12 @@ class FateHistoryCommandTest {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("uninfected ([0-9.]+)\\), accuracy").matcher(report);
         assertThat(m.find()).as(report).isTrue();
         assertThat(Double.parseDouble(m.group(1))).as("uninfected recall").isGreaterThan(0.7);
+        JsonObject three3 = JsonParser.parseString(Files.readString(out.resolve("metrics.json"))).getAsJsonObject().getAsJsonObject("three_classes");
+        assertThat(three3.getAsJsonObject("recall").get("uninfected").getAsDouble()).isCloseTo(Double.parseDouble(m.group(1)), within(0.0005));
+        JsonObject balanced3 = three3.getAsJsonObject("balanced_accuracy");
+        assertThat(report).contains(String.format(Locale.ROOT, "accuracy %.3f [%.3f, %.3f] (recall: spreader", balanced3.get("estimate").getAsDouble(),
+                balanced3.get("low").getAsDouble(), balanced3.get("high").getAsDouble()));
+        assertThat(balanced3.get("low").getAsDouble()).isLessThan(balanced3.get("high").getAsDouble());
         List<Map<String, String>> rows = org.karyo.io.table.CsvReader.read(out.resolve("predictions.csv"));
         assertThat(rows.get(0)).containsKeys("p_spreader", "p_uninfected", "predicted");
         assertThat(rows).anyMatch(x -> x.get("fate").equals("uninfected") && x.get("hours_post_infection").isEmpty());

@@ -70,6 +70,23 @@ public final class ConfusionMatrix {
         return p + r == 0 ? 0 : 2 * p * r / (p + r);
     }
 
+    /**
+     * Mean recall over the classes present in the truth (scikit-learn's balanced_accuracy_score): a classifier that
+     * calls everything the large class scores 1 / classes, however rare the others. NaN with no truth at all.
+     */
+    public double balancedAccuracy() {
+        double sum = 0;
+        int present = 0;
+        for (int k = 0; k < counts.length; k++) {
+            if (Arrays.stream(counts[k]).sum() == 0) {
+                continue;
+            }
+            sum += recall(k);
+            present++;
+        }
+        return present == 0 ? Double.NaN : sum / present;
+    }
+
     public double macroF1() {
         double sum = 0;
         for (int k = 0; k < counts.length; k++) {

@@ -79,6 +79,50 @@ public record Metrics(List<String> classes, ConfusionMatrix confusion, double ac
         };
     }
 
+    /**
+     * Bootstrap interval of the balanced accuracy (mean per-class recall, calls = most probable class), resampling whole
+     * groups as {@link #intervals(float[][], int[], String[], List, int, double, long)} does. A resample that misses a
+     * class of the full sample is skipped: scored on the classes it drew, it would look better than any real split.
+     * Needs only the confusion counts, so it is cheap on large samples.
+     */
+    public static Interval balancedAccuracyInterval(float[][] proba, int[] truth, String[] groups, int resamples,
+                                                    double level, long seed) {
+        if (proba.length != truth.length || (groups != null && groups.length != truth.length)) {
+            throw new IllegalArgumentException(proba.length + " predictions and " + (groups == null ? "no" : groups.length)
+                    + " groups for " + truth.length + " labels");
+        }
+        int k = proba.length == 0 ? 0 : proba[0].length;
+        int[] predicted = new int[truth.length];
+        boolean[] inSample = new boolean[k];
+        for (int i = 0; i < truth.length; i++) {
+            predicted[i] = argMax(proba[i]);
+            inSample[truth[i]] = true;
+        }
+        List<int[]> members = members(groups, truth.length);
+        return Bootstrap.interval(members.size(), draw -> {
+            int[][] counts = new int[k][k];
+            for (int g : draw) {
+                for (int i : members.get(g)) {
+                    counts[truth[i]][predicted[i]]++;
+                }
+            }
+            double sum = 0;
+            int present = 0;
+            for (int c = 0; c < k; c++) {
+                int n = java.util.Arrays.stream(counts[c]).sum();
+                if (n == 0) {
+                    if (inSample[c]) {
+                        return Double.NaN;
+                    }
+                    continue;
+                }
+                sum += counts[c][c] / (double) n;
+                present++;
+            }
+            return present == 0 ? Double.NaN : sum / present;
+        }, resamples, level, seed);
+    }
+
     /** Crop indices per group: groups sorted by name (so a result does not depend on crop order), else one per crop. */
     private static List<int[]> members(String[] groups, int n) {
         if (groups == null) {

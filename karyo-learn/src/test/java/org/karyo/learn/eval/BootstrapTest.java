@@ -78,6 +78,47 @@ class BootstrapTest {
     }
 
     @Test
+    void balancedAccuracyIntervalResamplesGroupsAndBracketsItsEstimate() {
+        // 10 groups of 20 crops, 3 classes; a group is either all right or all wrong.
+        int n = 200;
+        float[][] p = new float[n][];
+        int[] truth = new int[n];
+        String[] groups = new String[n];
+        for (int i = 0; i < n; i++) {
+            int g = i / 20;
+            truth[i] = i % 3;
+            int called = g < 7 ? truth[i] : (truth[i] + 1) % 3;
+            p[i] = new float[3];
+            p[i][called] = 1;
+            groups[i] = "g" + g;
+        }
+        int[] predicted = new int[n];
+        for (int i = 0; i < n; i++) predicted[i] = Metrics.argMax(p[i]);
+        double exact = ConfusionMatrix.of(truth, predicted, 3).balancedAccuracy();
+        Interval crops = Metrics.balancedAccuracyInterval(p, truth, null, 1000, 0.95, 7);
+        Interval byGroup = Metrics.balancedAccuracyInterval(p, truth, groups, 1000, 0.95, 7);
+        assertThat(crops.estimate()).isEqualTo(exact);
+        assertThat(byGroup.estimate()).isEqualTo(exact);
+        assertThat(byGroup.low()).isLessThan(exact);
+        assertThat(byGroup.high()).isGreaterThan(exact);
+        assertThat(byGroup.high() - byGroup.low()).isGreaterThan(2 * (crops.high() - crops.low()));
+    }
+
+    @Test
+    void aResampleMissingAClassIsSkippedNotScoredOnTheClassesItDrew() {
+        // 19 crops of class 0, all right; 1 of class 1, wrong: balanced accuracy 0.5 in every resample that draws the
+        // class-1 crop. Resamples without it would score 1.0 on class 0 alone; they must not count.
+        float[][] p = new float[20][];
+        int[] truth = new int[20];
+        for (int i = 0; i < 20; i++) p[i] = new float[] {0.9f, 0.1f};
+        truth[19] = 1;
+        Interval ci = Metrics.balancedAccuracyInterval(p, truth, null, 500, 0.95, 3);
+        assertThat(ci.estimate()).isEqualTo(0.5);
+        assertThat(ci.low()).isEqualTo(0.5);
+        assertThat(ci.high()).isEqualTo(0.5);
+    }
+
+    @Test
     void oneCropPerGroupIsTheCropBootstrap() {
         float[][] p = new float[40][];
         int[] truth = new int[40];

@@ -27,6 +27,15 @@ class ConfusionMatrixTest {
     }
 
     @Test
+    void balancedAccuracyIsTheMeanRecallOfTheClassesInTheTruth() {
+        assertThat(cm.balancedAccuracy()).isCloseTo((2.0 / 3 + 0.5 + 1.0) / 3, within(1e-12));
+        // Class 2 is predicted once but absent from the truth: it has no recall to average (scikit-learn's rule).
+        ConfusionMatrix absent = ConfusionMatrix.of(new int[] {0, 0, 1, 1}, new int[] {0, 1, 1, 2}, 3);
+        assertThat(absent.balancedAccuracy()).isCloseTo(0.5, within(1e-12));
+        assertThat(ConfusionMatrix.of(new int[0], new int[0], 2).balancedAccuracy()).isNaN();
+    }
+
+    @Test
     void classNeverPredictedHasZeroPrecisionNotNaN() {
         ConfusionMatrix allZero = ConfusionMatrix.of(new int[] {0, 1}, new int[] {0, 0}, 2);
         assertThat(allZero.precision(1)).isZero();
