@@ -54,22 +54,34 @@ class BootstrapTest {
         }
     }
 
-    @Test
-    void resamplingGroupsWidensTheIntervalWhenCropsOfAGroupAgree() {
-        // 10 groups of 20 crops; a group is either all right or all wrong: really 10 observations, not 200.
+    /** Crops with truth, probabilities and group. */
+    private record Grouped(float[][] p, int[] truth, String[] groups) {
+    }
+
+    /**
+     * 10 groups of 20 crops, the classes in turn; every crop of the first {@code rightGroups} groups is called right
+     * (0.8 on its class), every crop of the others wrong (0.8 on the next class): really 10 observations, not 200.
+     */
+    private static Grouped groupsAllRightOrAllWrong(int classes, int rightGroups) {
         int n = 200;
-        float[][] p = new float[n][];
-        int[] truth = new int[n];
-        String[] groups = new String[n];
+        Grouped d = new Grouped(new float[n][], new int[n], new String[n]);
         for (int i = 0; i < n; i++) {
             int g = i / 20;
-            truth[i] = i % 2;
-            boolean right = g < 6;
-            p[i] = (truth[i] == 1) == right ? new float[] {0.2f, 0.8f} : new float[] {0.8f, 0.2f};
-            groups[i] = "g" + g;
+            d.truth[i] = i % classes;
+            int called = g < rightGroups ? d.truth[i] : (d.truth[i] + 1) % classes;
+            d.p[i] = new float[classes];
+            java.util.Arrays.fill(d.p[i], 0.2f / (classes - 1));
+            d.p[i][called] = 0.8f;
+            d.groups[i] = "g" + g;
         }
-        Interval crops = Metrics.intervals(p, truth, List.of("a", "b"), 1000, 0.95, 11)[0];
-        Interval byGroup = Metrics.intervals(p, truth, groups, List.of("a", "b"), 1000, 0.95, 11)[0];
+        return d;
+    }
+
+    @Test
+    void resamplingGroupsWidensTheIntervalWhenCropsOfAGroupAgree() {
+        Grouped d = groupsAllRightOrAllWrong(2, 6);
+        Interval crops = Metrics.intervals(d.p, d.truth, List.of("a", "b"), 1000, 0.95, 11)[0];
+        Interval byGroup = Metrics.intervals(d.p, d.truth, d.groups, List.of("a", "b"), 1000, 0.95, 11)[0];
         assertThat(crops.estimate()).isEqualTo(0.6);
         assertThat(byGroup.estimate()).isEqualTo(0.6);
         // Crops: +- 1.96 sqrt(0.24 / 200) ~ 0.068; groups: +- 1.96 sqrt(0.24 / 10) ~ 0.30.
@@ -79,24 +91,11 @@ class BootstrapTest {
 
     @Test
     void balancedAccuracyIntervalResamplesGroupsAndBracketsItsEstimate() {
-        // 10 groups of 20 crops, 3 classes; a group is either all right or all wrong.
-        int n = 200;
-        float[][] p = new float[n][];
-        int[] truth = new int[n];
-        String[] groups = new String[n];
-        for (int i = 0; i < n; i++) {
-            int g = i / 20;
-            truth[i] = i % 3;
-            int called = g < 7 ? truth[i] : (truth[i] + 1) % 3;
-            p[i] = new float[3];
-            p[i][called] = 1;
-            groups[i] = "g" + g;
-        }
-        int[] predicted = new int[n];
-        for (int i = 0; i < n; i++) predicted[i] = Metrics.argMax(p[i]);
-        double exact = ConfusionMatrix.of(truth, predicted, 3).balancedAccuracy();
-        Interval crops = Metrics.balancedAccuracyInterval(p, truth, null, 1000, 0.95, 7);
-        Interval byGroup = Metrics.balancedAccuracyInterval(p, truth, groups, 1000, 0.95, 7);
+        Grouped d = groupsAllRightOrAllWrong(3, 7);
+        int[] predicted = java.util.Arrays.stream(d.p).mapToInt(Metrics::argMax).toArray();
+        double exact = ConfusionMatrix.of(d.truth, predicted, 3).balancedAccuracy();
+        Interval crops = Metrics.balancedAccuracyInterval(d.p, d.truth, null, 1000, 0.95, 7);
+        Interval byGroup = Metrics.balancedAccuracyInterval(d.p, d.truth, d.groups, 1000, 0.95, 7);
         assertThat(crops.estimate()).isEqualTo(exact);
         assertThat(byGroup.estimate()).isEqualTo(exact);
         assertThat(byGroup.low()).isLessThan(exact);
