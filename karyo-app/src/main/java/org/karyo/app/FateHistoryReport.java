@@ -186,7 +186,7 @@ final class FateHistoryReport {
         metrics.put("three_classes", three);
         return String.format(Locale.ROOT, "%nThree classes at %.0f-%.0f h before lysis (those frames, plus %d uninfected frames): balanced "
                         + "accuracy %.3f [%.3f, %.3f] (recall: spreader %.3f, nonspreader %.3f, uninfected %.3f), accuracy %.3f, macro AUC %.3f "
-                        + "[%.3f, %.3f] (balanced accuracy 1000, AUC 200 lineage resamples).%n",
+                        + "[%.3f, %.3f] (intervals: 1000 lineage resamples, 200 for the AUC).%n",
                 beforeLysis, beforeLysis + bin, uninfectedFrames, balanced.estimate(), balanced.low(), balanced.high(), m.confusion().recall(sp),
                 m.confusion().recall(ns), m.confusion().recall(un), m.accuracy(), m.auc(), ci[2].low(), ci[2].high())
                 + matchedThreeClasses(s, p, all, m.confusion().recall(sp), three);

@@ -273,6 +273,8 @@ class FateHistoryCommandTest {
         assertThat(report).contains(String.format(Locale.ROOT, "accuracy %.3f [%.3f, %.3f] (recall: spreader", balanced3.get("estimate").getAsDouble(),
                 balanced3.get("low").getAsDouble(), balanced3.get("high").getAsDouble()));
         assertThat(balanced3.get("low").getAsDouble()).isLessThan(balanced3.get("high").getAsDouble());
+        // bin/fate-oracle-experiment cuts the line at its one "balanced accuracy".
+        assertThat(report.lines().filter(l -> l.startsWith("Three classes")).findFirst().orElseThrow().split("balanced accuracy", -1)).hasSize(2);
         List<Map<String, String>> rows = org.karyo.io.table.CsvReader.read(out.resolve("predictions.csv"));
         assertThat(rows.get(0)).containsKeys("p_spreader", "p_uninfected", "predicted");
         assertThat(rows).anyMatch(x -> x.get("fate").equals("uninfected") && x.get("hours_post_infection").isEmpty());
