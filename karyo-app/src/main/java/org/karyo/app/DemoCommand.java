@@ -46,8 +46,18 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--epochs", defaultValue = "12", paramLabel = "N", description = "Most training epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
 
+    @Option(names = "--no-progress", description = "No progress bars in any step (for scripts and logs).")
+    boolean noProgress;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** Every step draws progress bars (simulate, label, crops, train, evaluate), so each is told not to. */
+    private static List<String> withoutProgress(List<String> step) {
+        List<String> out = new ArrayList<>(step);
+        out.add("--no-progress");
+        return List.copyOf(out);
+    }
 
     @Override
     public Integer call() throws KaryoInputException, IOException {
@@ -76,6 +86,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
                 List.of("evaluate", "--model", model.toString(), dataset.toString(), "--out", evaluation.toString()),
                 List.of("simulate", "plate", "--out", unseenDir.toString(), "--plate-name", unseen, "--rows", "1", "--columns", "6",
                         "--size", Integer.toString(size), "--seed", Long.toString(seed + 1000))));
+        if (noProgress) steps.replaceAll(DemoCommand::withoutProgress);
         for (List<String> step : steps) {
             System.out.println("karyo " + String.join(" ", step));
             int code = Karyo.commandLine().execute(step.toArray(String[]::new));
@@ -89,6 +100,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
         try (Stream<Path> files = Files.list(unseenDir.resolve(unseen).resolve("TimePoint_1"))) {
             files.filter(f -> f.getFileName().toString().endsWith("_w1.tif")).sorted().forEach(f -> predict.add(f.toString()));
         }
+        if (noProgress) predict.add(1, "--no-progress");
         steps.add(predict);
         System.out.println("karyo " + String.join(" ", predict));
         int code = Karyo.commandLine().execute(predict.toArray(String[]::new));

@@ -18,8 +18,11 @@ class DemoCommandTest {
     void demoRunsThePipelineAndItsNumbersAgreeWithTheSimulatorsTruth() throws Exception {
         Path out = dir.resolve("demo");
         CliRun r = CliRun.of("demo", "--out", out.toString(), "--size", "256", "--seed", "3",
-                "--train-minutes", "0.15", "--epochs", "2");
+                "--train-minutes", "0.15", "--epochs", "2", "--no-progress");
         assertThat(r.exit()).as(r.err()).isZero();
+        // --no-progress reaches every step (a script's log stays free of bars).
+        assertThat(r.out().lines().filter(l -> l.startsWith("karyo "))).hasSize(7).allMatch(l -> l.endsWith(" --no-progress")
+                || l.startsWith("karyo predict ") && l.contains(" --no-progress "));
         assertThat(out.resolve("report.html")).isRegularFile();
         assertThat(out.resolve("labels/plate_infection.png")).isRegularFile();
         assertThat(out.resolve("dataset/manifest.csv")).isRegularFile();

@@ -10,7 +10,7 @@ class ProgressOptionTest {
     @ParameterizedTest
     @ValueSource(strings = {"segment", "score-segmentation", "crops", "label", "track", "tracks-from-labels", "fate-crops",
             "fate-history", "train", "train-segmenter", "pretrain", "evaluate", "predict", "simulate timelapse",
-            "simulate plate", "simulate field"})
+            "simulate plate", "simulate field", "demo"})
     void offersNoProgress(String command) {
         String[] args = (command + " --help").split(" ");
         CliRun r = CliRun.of(args);
