@@ -1,6 +1,7 @@
 package org.karyo.app;
 
 import org.karyo.KaryoInputException;
+import org.karyo.fate.CallSmoothing;
 import org.karyo.fate.Fate;
 import org.karyo.fate.FateHistory;
 import org.karyo.fate.NeighbourDeaths;
@@ -103,6 +104,12 @@ final class FateHistoryCommand implements Callable<Integer> {
             "use the infection time (--features hoechst, frame or a list of such names)."})
     boolean uninfected;
 
+    @Option(names = "--smooth-half-life", defaultValue = "1.75", paramLabel = "H", description = {
+            "Each frame's call averages the probabilities of the track's frames so far, weights halving every H hours back",
+            "(frames more than 4 H back left out): a fate does not change from frame to frame, one frame's measurement",
+            "does. Only earlier frames count. 0 = every frame on its own, as before the option (default: ${DEFAULT-VALUE})."})
+    double smoothHalfLife;
+
     @Option(names = "--write-features", description = {
             "Also write features.csv: for every scored frame, the values of the model's features (what the forest saw),",
             "to look into its calls with other tools (empty: not measurable there)."})
@@ -114,6 +121,7 @@ final class FateHistoryCommand implements Callable<Integer> {
         if (trees < 1) throw new KaryoInputException(null, "--trees must be at least 1");
         if (draws < 1 || draws > trees) throw new KaryoInputException(null, "--draws must be between 1 and --trees");
         if (!(beforeLysis >= 0) || !(bin > 0)) throw new KaryoInputException(null, "--before-lysis must be >= 0 and --bin > 0 hours");
+        if (!(smoothHalfLife >= 0)) throw new KaryoInputException(null, "--smooth-half-life must be >= 0 hours");
         if ((model == null) == trainWells.isEmpty()) {
             throw new KaryoInputException(null, "give either --train-wells (train and score held-out wells) or --model (apply a saved model)");
         }
@@ -173,6 +181,11 @@ final class FateHistoryCommand implements Callable<Integer> {
                 bar.stepBy(end - c * chunk);
             });
         }
+        smoothAlongTracks(scored, proba);
+        if (smoothHalfLife > 0) {
+            header += String.format(Locale.ROOT, "Calls smoothed along each track: the probabilities of its frames so far, weights halving every "
+                    + "%.2f h back, over the last %.2f h.%n%n", smoothHalfLife, 4 * smoothHalfLife);
+        }
         FateHistoryScores p = new FateHistoryScores(forest.info().classesOrDefault(), proba);
         Files.createDirectories(out);
         if (model == null) forest.save(out);
@@ -185,6 +198,21 @@ final class FateHistoryCommand implements Callable<Integer> {
         reporter.plot(scored, p);
         System.out.print(report);
         return Karyo.EXIT_OK;
+    }
+
+    /** Replaces each scored frame's probabilities by {@link CallSmoothing} over its track's scored frames so far. */
+    private void smoothAlongTracks(List<FateHistorySamples.Sample> scored, float[][] proba) {
+        if (smoothHalfLife == 0) return;
+        Map<String, List<Integer>> byTrack = new java.util.HashMap<>();
+        for (int i = 0; i < scored.size(); i++) {
+            byTrack.computeIfAbsent(scored.get(i).well() + "/" + scored.get(i).trackId(), k -> new ArrayList<>()).add(i);
+        }
+        for (List<Integer> rows : byTrack.values()) {
+            rows.sort(java.util.Comparator.comparingDouble(i -> scored.get(i).hours()));
+            double[] hours = rows.stream().mapToDouble(i -> scored.get(i).hours()).toArray();
+            float[][] smoothed = CallSmoothing.smooth(hours, rows.stream().map(i -> proba[i]).toArray(float[][]::new), smoothHalfLife);
+            for (int j = 0; j < rows.size(); j++) proba[rows.get(j)] = smoothed[j];
+        }
     }
 
     /**

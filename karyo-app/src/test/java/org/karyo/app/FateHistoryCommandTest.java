@@ -149,6 +149,52 @@ class FateHistoryCommandTest {
     }
 
     @Test
+    void callsAreSmoothedAlongEachTrackFromItsOwnEarlierFramesOnly() throws Exception {
+        Path plain = dir.resolve("unsmoothed"), smoothed = dir.resolve("smoothed");
+        for (Map.Entry<Path, String> e : Map.of(plain, "0", smoothed, "3").entrySet()) {
+            CliRun r = CliRun.of("fate-history", dir.resolve("A").toString(), dir.resolve("B").toString(), dir.resolve("C").toString(),
+                    "--fates", fates.toString(), "--train-wells", "A,B", "--out", e.getKey().toString(), "--features", "hoechst",
+                    "--trees", "30", "--no-progress", "--smooth-half-life", e.getValue());
+            assertThat(r.exit()).as(r.err()).isZero();
+        }
+        // Same forest (same seed): each smoothed probability is the weighted mean of the same track's unsmoothed ones so far.
+        Map<String, List<Map<String, String>>> byTrack = new java.util.TreeMap<>();
+        for (Map<String, String> row : org.karyo.io.table.CsvReader.read(plain.resolve("predictions.csv"))) {
+            byTrack.computeIfAbsent(row.get("track_id"), k -> new java.util.ArrayList<>()).add(row);
+        }
+        Map<String, Double> expected = new java.util.HashMap<>();
+        for (List<Map<String, String>> t : byTrack.values()) {
+            t.sort(java.util.Comparator.comparingDouble(x -> Double.parseDouble(x.get("hours"))));
+            double[] hours = t.stream().mapToDouble(x -> Double.parseDouble(x.get("hours"))).toArray();
+            float[][] p = t.stream().map(x -> {
+                float ps = Float.parseFloat(x.get("p_spreader"));
+                return new float[] {1 - ps, ps};
+            }).toArray(float[][]::new);
+            float[][] sm = org.karyo.fate.CallSmoothing.smooth(hours, p, 3);
+            for (int i = 0; i < t.size(); i++) expected.put(t.get(i).get("track_id") + "/" + t.get(i).get("frame"), (double) sm[i][1]);
+        }
+        List<Map<String, String>> rows = org.karyo.io.table.CsvReader.read(smoothed.resolve("predictions.csv"));
+        assertThat(rows).hasSize(expected.size());
+        int changed = 0;
+        for (Map<String, String> row : rows) {
+            String key = row.get("track_id") + "/" + row.get("frame");
+            double p = Double.parseDouble(row.get("p_spreader"));
+            assertThat(p).as(key).isCloseTo(expected.get(key), within(2e-4));
+            assertThat(row.get("predicted")).as(key).isEqualTo(p > 0.5 ? "spreader" : p < 0.5 ? "nonspreader" : row.get("predicted"));
+        }
+        for (Map<String, String> row : org.karyo.io.table.CsvReader.read(plain.resolve("predictions.csv"))) {
+            String key = row.get("track_id") + "/" + row.get("frame");
+            if (Math.abs(Double.parseDouble(row.get("p_spreader")) - expected.get(key)) > 0.01) changed++;
+        }
+        assertThat(changed).as("frames whose probability the smoothing moved").isGreaterThan(10);
+        assertThat(Files.readString(smoothed.resolve("report.md"))).contains("Calls smoothed along each track");
+        CliRun bad = CliRun.of("fate-history", dir.resolve("A").toString(), dir.resolve("C").toString(), "--fates", fates.toString(),
+                "--train-wells", "A", "--out", dir.resolve("bad-smooth").toString(), "--smooth-half-life", "-1");
+        assertThat(bad.exit()).isEqualTo(Karyo.EXIT_BAD_INPUT);
+        assertThat(bad.err()).contains("--smooth-half-life");
+    }
+
+    @Test
     void aListOfFeatureNamesTrainsOnExactlyThose() throws Exception {
         Path out = dir.resolve("named");
         CliRun r = CliRun.of("fate-history", dir.resolve("A").toString(), dir.resolve("B").toString(), dir.resolve("C").toString(),
