@@ -194,7 +194,7 @@ final class FateHistoryCommand implements Callable<Integer> {
         if (writeFeatures) reporter.writeFeatures(scored, forest.info().features());
         String report = reporter.text(header, scored, p, forest.info().prior());
         AtomicFiles.writeString(out.resolve("report.md"), report);
-        reporter.writeMetrics();
+        reporter.writeMetrics(smoothHalfLife);
         reporter.plot(scored, p);
         System.out.print(report);
         return Karyo.EXIT_OK;

@@ -208,11 +208,16 @@ final class FateHistoryReport {
         return out;
     }
 
-    /** metrics.json: the headline numbers of the last {@link #text}, with what they were measured on. */
-    void writeMetrics() throws java.io.IOException {
+    /**
+     * metrics.json: the headline numbers of the last {@link #text}, with what they were measured on.
+     *
+     * @param smoothHalfLife the half-life the calls were smoothed with along each track (0: per frame)
+     */
+    void writeMetrics(double smoothHalfLife) throws java.io.IOException {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("features", features);
         json.put("hours_before_lysis", List.of(beforeLysis, beforeLysis + bin));
+        json.put("smooth_half_life_hours", smoothHalfLife);
         json.put("intervals", "95 % percentile bootstrap over lineages (a root cell and its descendants in one well)");
         json.putAll(metrics);
         AtomicFiles.writeString(out.resolve("metrics.json"),

@@ -188,6 +188,8 @@ class FateHistoryCommandTest {
         }
         assertThat(changed).as("frames whose probability the smoothing moved").isGreaterThan(10);
         assertThat(Files.readString(smoothed.resolve("report.md"))).contains("Calls smoothed along each track");
+        assertThat(JsonParser.parseString(Files.readString(smoothed.resolve("metrics.json"))).getAsJsonObject()
+                .get("smooth_half_life_hours").getAsDouble()).isEqualTo(3);
         CliRun bad = CliRun.of("fate-history", dir.resolve("A").toString(), dir.resolve("C").toString(), "--fates", fates.toString(),
                 "--train-wells", "A", "--out", dir.resolve("bad-smooth").toString(), "--smooth-half-life", "-1");
         assertThat(bad.exit()).isEqualTo(Karyo.EXIT_BAD_INPUT);
